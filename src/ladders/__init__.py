@@ -1,0 +1,46 @@
+"""ladders: check dual-track career ladders.
+
+Does every role have a route forward that does not require becoming a manager?
+
+>>> import ladders
+>>> ladder = ladders.loads('''
+... levels: [L1, L2]
+... tracks: {ic: technical}
+... roles:
+...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+...   senior: {title: Senior Developer, track: ic, level: L2}
+... ''')
+>>> ladders.check(ladder)
+[]
+"""
+
+from __future__ import annotations
+
+from ladders.check import CheckConfig, check, check_file
+from ladders.errors import LaddersError, LoadError, UsageError
+from ladders.findings import Finding, Location, Severity
+from ladders.load import load, loads
+from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CheckConfig",
+    "Finding",
+    "Ladder",
+    "LadderFile",
+    "LaddersError",
+    "Level",
+    "LoadError",
+    "Location",
+    "Move",
+    "Role",
+    "Severity",
+    "Track",
+    "UsageError",
+    "__version__",
+    "check",
+    "check_file",
+    "load",
+    "loads",
+]

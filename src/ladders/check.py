@@ -1,0 +1,152 @@
+"""Run the rules on a ladder and apply the configuration: select, ignore, severity,
+per-rule options, and the ``ignore`` entries written on roles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ladders.findings import Finding, Severity
+from ladders.load import Loaded, load_path
+from ladders.model import Ladder
+from ladders.rules import RULES, Context, Rule
+
+__all__ = ["CheckConfig", "CheckResult", "check", "check_file", "check_paths", "matches"]
+
+UNUSED_IGNORE = "LAD006"
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """Whether a code is named by any pattern: a full code, a prefix such as ``LAD1``,
+    a rule name, or ``ALL``.
+
+    >>> matches("LAD101", ["LAD1"]), matches("LAD202", ["level-skip"]), matches("LAD3", [])
+    (True, True, False)
+    """
+    for pattern in patterns:
+        wanted = pattern.strip()
+        if wanted.upper() == "ALL" or code.startswith(wanted.upper()):
+            return True
+        rule = RULES.get(code)
+        if rule is not None and rule.name == wanted.lower():
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Which rules run and how findings are reported.
+
+    ``select``: codes, prefixes or names to run (``None``: all). ``ignore``: the ones not
+    to report. ``severity``: code -> severity overrides. ``options``: code -> rule options,
+    such as ``{"LAD202": {"max-step": 2}}``.
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        """Whether findings of ``code`` are reported."""
+        if self.select is not None and not matches(code, self.select):
+            return False
+        return not matches(code, self.ignore)
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        """The rule's options: its defaults updated with the configured ones."""
+        return {**rule.options, **self.options.get(rule.code, {})}
+
+    def stamp(self, finding: Finding) -> Finding:
+        """The finding with its configured severity."""
+        severity = self.severity.get(finding.code)
+        if severity is None or severity == finding.severity:
+            return finding
+        return Finding(
+            finding.code,
+            finding.name,
+            severity,
+            finding.message,
+            finding.file,
+            finding.line,
+            finding.column,
+            finding.role,
+        )
+
+
+@dataclass
+class CheckResult:
+    """The findings of one or more roots, and every file read for them."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _role_ignores(ladder: Ladder) -> dict[str, Mapping[str, str]]:
+    return {role_id: role.ignore for role_id, role in ladder.roles.items() if role.ignore}
+
+
+def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
+    """Run every enabled rule on a loaded ladder; findings sorted by file, line, column, code.
+
+    >>> from ladders.load import loads
+    >>> ladder = loads('''
+    ... levels: [L1]
+    ... tracks: {ic: technical}
+    ... roles: {dev: {title: Developer, track: ic, level: L1, moves: [dev]}}
+    ... ''')
+    >>> [(f.code, f.line) for f in check(ladder)]
+    [('LAD204', 5)]
+    """
+    config = config or CheckConfig()
+    ignores = _role_ignores(ladder)
+    used: set[tuple[str, str]] = set()
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        if rule.module is None or rule.code == UNUSED_IGNORE:
+            continue
+        if not config.enabled(rule.code) and not any(rule.code in i for i in ignores.values()):
+            continue
+        context = Context(ladder, config.options_for(rule))
+        for finding in rule.check(context):
+            role_ignores = ignores.get(finding.role or "")
+            if role_ignores and finding.code in role_ignores:
+                used.add((finding.role or "", finding.code))
+                continue
+            if config.enabled(finding.code):
+                findings.append(config.stamp(finding))
+    if config.enabled(UNUSED_IGNORE) and UNUSED_IGNORE in RULES:
+        rule = RULES[UNUSED_IGNORE]
+        context = Context(ladder, {**config.options_for(rule), "used": frozenset(used)})
+        findings.extend(config.stamp(f) for f in rule.check(context))
+    return sorted(findings)
+
+
+def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Finding]:
+    """Findings of a load result: its LAD0xx findings, then the rules if it loaded."""
+    config = config or CheckConfig()
+    findings = [config.stamp(f) for f in loaded.findings if config.enabled(f.code)]
+    if loaded.ladder is not None:
+        findings.extend(check(loaded.ladder, config))
+    return sorted(findings)
+
+
+def check_file(path: str | os.PathLike[str], config: CheckConfig | None = None) -> list[Finding]:
+    """Load and check a root file. Never raises for bad content: LAD0xx become findings."""
+    return check_loaded(load_path(path), config)
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]], config: CheckConfig | None = None
+) -> CheckResult:
+    """Check several roots; ``files`` lists every file read, includes too, as given."""
+    result = CheckResult()
+    for path in paths:
+        loaded = load_path(path)
+        result.findings.extend(check_loaded(loaded, config))
+        result.files.extend(f for f in loaded.files if f not in result.files)
+    result.findings.sort()
+    return result

@@ -1,0 +1,455 @@
+"""Loading: files -> one merged :class:`~ladders.model.Ladder`, or LAD0xx findings.
+
+Reading a root file follows its ``include`` list (depth first, each file once), checks
+each file against the format, merges them, and resolves every reference. Problems are
+findings with the file, line and column of the item they are about.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from ladders.errors import LoadError
+from ladders.findings import Finding, Severity
+from ladders.load.json import json_marks, read_json
+from ladders.load.source import SourceMap, Sources
+from ladders.load.text import Fatal, Problem, decode
+from ladders.load.validate import did_you_mean, problems_from
+from ladders.load.yaml import read_yaml
+from ladders.model import Ladder, LadderFile, Level, Role, Track
+
+__all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "loads", "read_ladder_text"]
+
+Format = Literal["yaml", "json"]
+
+#: code -> (name, one-line summary) of the findings loading can produce
+LOAD_RULES: dict[str, tuple[str, str]] = {
+    "LAD001": ("syntax-error", "the file cannot be parsed or decoded"),
+    "LAD002": ("schema-error", "structure or type is wrong; unknown key; empty file; version"),
+    "LAD003": ("duplicate-definition", "a key or id is defined twice"),
+    "LAD004": ("unknown-reference", "a track, level or move target that does not exist"),
+    "LAD005": ("unsafe-yaml", "alias expansion or nesting over the bounds; non-core tag"),
+    "LAD007": ("include-error", "an include is missing, outside the root folder, or cyclic"),
+}
+
+
+def _finding(code: str, message: str, file: str, line: int, column: int) -> Finding:
+    return Finding(code, LOAD_RULES[code][0], Severity.ERROR, message, file, line, column)
+
+
+@dataclass
+class _File:
+    """One file read: its display name, model (if valid) and positions."""
+
+    name: str
+    source: SourceMap
+    model: LadderFile | None
+
+
+@dataclass
+class Loaded:
+    """What loading a root produced: the ladder (if no errors), findings, files read."""
+
+    ladder: Ladder | None
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Loading creates many objects and no cycles; the collector would only slow it down.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _format_of(name: str, text: str) -> Format:
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    return "json" if text.lstrip().startswith("{") else "yaml"
+
+
+def read_ladder_text(
+    text: str, name: str, fmt: Format
+) -> tuple[LadderFile | None, SourceMap, list[Finding]]:
+    """Parse and validate the text of one file (includes are not followed)."""
+    findings: list[Finding] = []
+
+    def emit(problem: Problem) -> None:
+        findings.append(
+            _finding(problem.code, problem.message, name, problem.line + 1, problem.column + 1)
+        )
+
+    source = SourceMap(name)
+    try:
+        if fmt == "yaml":
+            data, marks, problems = read_yaml(text)
+            source = SourceMap(name, data, marks)
+        else:
+            data, problems, duplicates = read_json(text)
+            if duplicates:
+                exact, marks, problems = json_marks(text)
+                source = SourceMap(name, exact, marks)
+            else:
+                source = SourceMap(name, data, compute=lambda: json_marks(text)[:2])
+            if isinstance(data, dict):
+                data.pop("$schema", None)
+                _check_metadata_depth(data)
+    except Fatal as stop:
+        emit(stop.problem)
+        return None, source, findings
+    for problem in problems:
+        emit(problem)
+    if data is None:
+        emit(Problem("LAD002", "the file is empty: a ladder has levels, tracks and roles"))
+        return None, source, findings
+    if not isinstance(data, dict):
+        emit(Problem("LAD002", "a ladder file must be a mapping (levels, tracks, roles)"))
+        return None, source, findings
+    try:
+        model = LadderFile.model_validate(data)
+    except ValidationError as error:
+        for problem in problems_from(error, data, source):
+            emit(problem)
+        return None, source, findings
+    if findings:
+        return None, source, findings
+    return model, source, findings
+
+
+def _check_metadata_depth(data: dict[str, Any]) -> None:
+    """JSON has no reader limit on nesting; free-form metadata is the only deep place."""
+    from ladders.load.yaml import MAX_DEPTH
+
+    roles = data.get("roles")
+    if not isinstance(roles, dict):
+        return
+    for role in roles.values():
+        if not isinstance(role, dict):
+            continue
+        blobs = [role.get("metadata")]
+        moves = role.get("moves")
+        if isinstance(moves, list):
+            blobs.extend(m.get("metadata") for m in moves if isinstance(m, dict))
+        for blob in blobs:
+            if isinstance(blob, dict | list) and _depth(blob, MAX_DEPTH - 4) > MAX_DEPTH - 4:
+                raise Fatal(Problem("LAD005", f"nesting is deeper than {MAX_DEPTH} levels"))
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of ``value``, counting no further than ``limit + 1``."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(value, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if depth > limit:
+            return depth
+        deepest = max(deepest, depth)
+        children = node.values() if isinstance(node, dict) else node
+        todo.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return deepest
+
+
+class _Reader:
+    """Reads a root and its includes, merging them into one ladder."""
+
+    def __init__(self, root_name: str) -> None:
+        self.root_name = root_name
+        self.root_dir = os.path.realpath(os.path.dirname(os.path.abspath(root_name)))
+        self.files: list[_File] = []
+        self.findings: list[Finding] = []
+        self.done: set[str] = set()
+
+    def read(self, name: str, real: str, chain: tuple[str, ...]) -> None:
+        self.done.add(real)
+        try:
+            raw = Path(real).read_bytes()
+        except OSError as error:
+            self.findings.append(
+                _finding("LAD007", f"cannot read {name}: {error.strerror}", name, 1, 1)
+            )
+            return
+        try:
+            text = decode(raw)
+        except Fatal as stop:
+            p = stop.problem
+            self.findings.append(_finding(p.code, p.message, name, p.line + 1, p.column + 1))
+            return
+        model, source, findings = read_ladder_text(text, name, _format_of(name, text))
+        self.findings.extend(findings)
+        self.files.append(_File(name, source, model))
+        if model is None:
+            return
+        for index, include in enumerate(model.include):
+            self.include(source, real, index, include, (*chain, real))
+
+    def include(
+        self, source: SourceMap, parent_real: str, index: int, include: str, chain: tuple[str, ...]
+    ) -> None:
+        parent = source.file
+        line, column = source.value(("include", index))
+
+        def fail(message: str) -> None:
+            self.findings.append(_finding("LAD007", message, parent, line, column))
+
+        name = os.path.normpath(os.path.join(os.path.dirname(parent), include))
+        real = os.path.realpath(os.path.join(os.path.dirname(parent_real), include))
+        if os.path.isabs(include) or os.path.commonpath([self.root_dir, real]) != self.root_dir:
+            fail(
+                f"include {include!r} is outside the folder of {self.root_name}; "
+                "included files must stay inside it"
+            )
+            return
+        if real in chain:
+            fail(f"include {include!r} makes a cycle: {parent} is included by it, directly or not")
+            return
+        if real in self.done:
+            return  # included twice through different files: read once
+        if not os.path.isfile(real):
+            fail(f"include {include!r}: no such file ({name})")
+            return
+        self.read(name, real, chain)
+
+
+def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
+    """Merge the files of one root; LAD003 for ids defined twice, LAD004 for references."""
+    root = files[0]
+    sources = Sources(root.source)
+    sources.files = [f.source for f in files]
+    levels: tuple[Level, ...] | None = None
+    tracks: dict[str, Track] = {}
+    roles: dict[str, Role] = {}
+
+    def duplicate(
+        what: str, ident: str, file: _File, path: tuple[str | int, ...], first: SourceMap
+    ) -> None:
+        line, column = file.source.key(path)
+        fline, fcolumn = first.key(path)
+        findings.append(
+            _finding(
+                "LAD003",
+                f"{what} {ident!r} is already defined at {first.file}:{fline}:{fcolumn}",
+                file.name,
+                line,
+                column,
+            )
+        )
+
+    for file in files:
+        model = file.model
+        assert model is not None
+        if model.levels is not None:
+            if levels is None:
+                levels = model.levels
+                sources.levels_file = file.source
+            else:
+                line, column = file.source.key(("levels",))
+                findings.append(
+                    _finding(
+                        "LAD003",
+                        f"levels are already defined in {sources.levels_file.file}; "
+                        "give levels in one file only",
+                        file.name,
+                        line,
+                        column,
+                    )
+                )
+        for track_id, track in model.tracks.items():
+            if track_id in tracks:
+                first = sources.track_file[track_id]
+                duplicate("track", track_id, file, ("tracks", track_id), first)
+                continue
+            tracks[track_id] = track
+            sources.track_file[track_id] = file.source
+        if file is root:
+            roles.update(model.roles)  # the root's roles: Sources defaults to the root file
+            continue
+        for role_id, role in model.roles.items():
+            if role_id in roles:
+                first = sources.role_file.get(role_id, root.source)
+                duplicate("role", role_id, file, ("roles", role_id), first)
+                continue
+            roles[role_id] = role
+            sources.role_file[role_id] = file.source
+
+    if levels is None:
+        if roles:
+            findings.append(
+                _finding(
+                    "LAD002",
+                    "no file of this ladder defines levels: add a 'levels' list (lowest first)",
+                    root.name,
+                    1,
+                    1,
+                )
+            )
+        levels = ()
+    ranks: dict[str, int] = {}
+    for index, level in enumerate(levels):
+        if level.id in ranks:
+            line, column = sources.levels_file.value(("levels", index))
+            findings.append(
+                _finding(
+                    "LAD003",
+                    f"level {level.id!r} is listed twice in levels",
+                    sources.levels_file.file,
+                    line,
+                    column,
+                )
+            )
+            continue
+        ranks[level.id] = index
+
+    _check_references(roles, tracks, ranks, sources, findings)
+    if any(f.severity == Severity.ERROR for f in findings):
+        return None
+    ladder = Ladder.model_construct(
+        name=root.model.name if root.model else None,
+        description=root.model.description if root.model else None,
+        levels=levels,
+        tracks=tracks,
+        roles=roles,
+        files=tuple(f.name for f in files),
+    )
+    ladder._sources = sources
+    return ladder
+
+
+def _check_references(
+    roles: dict[str, Role],
+    tracks: dict[str, Track],
+    ranks: dict[str, int],
+    sources: Sources,
+    findings: list[Finding],
+) -> None:
+    level_ids = list(ranks)
+    for role_id, role in roles.items():
+        if role.track not in tracks:
+            file, line, column = sources.role_value(role_id, "track")
+            findings.append(
+                _finding(
+                    "LAD004",
+                    f"role {role_id!r} is on track {role.track!r}, which is not defined"
+                    f"{did_you_mean(role.track, list(tracks))}",
+                    file,
+                    line,
+                    column,
+                )
+            )
+        if role.level not in ranks:
+            file, line, column = sources.role_value(role_id, "level")
+            findings.append(
+                _finding(
+                    "LAD004",
+                    f"role {role_id!r} is at level {role.level!r}, which is not defined"
+                    f"{did_you_mean(role.level, level_ids)}",
+                    file,
+                    line,
+                    column,
+                )
+            )
+        for index, target in enumerate(role.targets):
+            if target in roles:
+                continue
+            file, line, column = sources.move(role_id, index)
+            if not isinstance(role.move_specs[index], str):
+                file, line, column = sources.role_value(role_id, "moves", index, "to")
+            findings.append(
+                _finding(
+                    "LAD004",
+                    f"role {role_id!r} has a move to {target!r}, which is not a role"
+                    f"{did_you_mean(target, list(roles))}",
+                    file,
+                    line,
+                    column,
+                )
+            )
+
+
+def load_path(path: str | os.PathLike[str]) -> Loaded:
+    """Load a root file and its includes; never raises for bad content."""
+    name = os.fspath(path)
+    reader = _Reader(name)
+    with _no_gc():
+        reader.read(name, os.path.realpath(name), ())
+        files = [f.name for f in reader.files]
+        if (
+            not reader.files
+            or any(f.model is None for f in reader.files)
+            or any(f.severity == Severity.ERROR for f in reader.findings)
+        ):
+            return Loaded(None, sorted(reader.findings), files or [name])
+        ladder = _merge(reader.files, reader.findings)
+    return Loaded(ladder, sorted(reader.findings), files)
+
+
+def load(path: str | os.PathLike[str]) -> Ladder:
+    """Load a ladder file (and what it includes).
+
+    Raises :class:`~ladders.errors.LoadError` whose ``findings`` say what is wrong and
+    where, when the file cannot be loaded.
+    """
+    loaded = load_path(path)
+    if loaded.ladder is None:
+        raise LoadError(loaded.findings)
+    return loaded.ladder
+
+
+def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Ladder:
+    """Load a ladder from text. ``include`` is not allowed here (there is no folder).
+
+    >>> ladder = loads('''
+    ... levels: [L1, L2]
+    ... tracks: {ic: technical}
+    ... roles:
+    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+    ...   senior: {title: Senior Developer, track: ic, level: L2}
+    ... ''')
+    >>> ladder.roles["dev"].moves[0].to, ladder.rank("senior")
+    ('senior', 1)
+    """
+    if format not in ("yaml", "json"):
+        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+    findings: list[Finding] = []
+    with _no_gc():
+        if isinstance(text, bytes):
+            try:
+                text = decode(text)
+            except Fatal as stop:
+                p = stop.problem
+                raise LoadError(
+                    [_finding(p.code, p.message, source, p.line + 1, p.column + 1)]
+                ) from None
+        model, source_map, findings = read_ladder_text(text, source, format)
+        if model is not None and model.include:
+            line, column = source_map.value(("include", 0))
+            findings.append(
+                _finding(
+                    "LAD007",
+                    "include needs a file to be relative to: use ladders.load(path)",
+                    source,
+                    line,
+                    column,
+                )
+            )
+        ladder = None
+        if model is not None and not findings:
+            ladder = _merge([_File(source, source_map, model)], findings)
+    if ladder is None:
+        raise LoadError(sorted(findings))
+    return ladder

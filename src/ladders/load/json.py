@@ -1,0 +1,142 @@
+"""Read JSON ladder files: fast with the standard library, positions only when needed.
+
+``json.loads`` reads the data (with a hook that notices duplicate keys, and NaN or
+Infinity refused). Line and column numbers are worked out by a second, slower reader
+only when a finding needs them, so a clean file costs little more than ``json.load``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+from ladders.load.source import Marks
+from ladders.load.text import Problem, fatal
+
+__all__ = ["json_marks", "read_json"]
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+class _Duplicates:
+    """``object_pairs_hook`` that keeps the first of duplicate keys and remembers it saw one."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        data = dict(pairs)
+        if len(data) != len(pairs):
+            self.seen = True
+            data = {}
+            for key, value in pairs:
+                data.setdefault(key, value)
+        return data
+
+
+def read_json(text: str) -> tuple[Any, list[Problem], bool]:
+    """Parse JSON text. Returns ``(data, problems, has_duplicates)``.
+
+    Raises :class:`~ladders.load.text.Fatal` on a syntax error (LAD001) or nesting too
+    deep for the reader (LAD005).
+    """
+    hook = _Duplicates()
+    try:
+        data = json.loads(text, object_pairs_hook=hook, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise fatal(
+            "LAD001", f"invalid JSON: {error.msg}", error.lineno - 1, error.colno - 1
+        ) from None
+    except ValueError as error:  # NaN, Infinity
+        raise fatal("LAD001", f"invalid JSON: {error}", 0, 0) from None
+    except RecursionError:
+        raise fatal("LAD005", "nesting is too deep", 0, 0) from None
+    return data, [], hook.seen
+
+
+_TOKEN = re.compile(r'[ \t\r\n]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^ \t\r\n{}\[\]:,"]+))', re.S)
+
+
+def json_marks(text: str) -> tuple[Any, Marks, list[Problem]]:
+    """Read JSON text again, slowly, keeping the position of every key, value and item.
+
+    Also reports duplicate keys (LAD003) with their positions. The text must already be
+    known to be valid JSON.
+
+    >>> data, marks, problems = json_marks('{"a": [1, {"b": 2}], "a": 3}')
+    >>> marks[id(data)]["a"], problems[0].code
+    ((0, 1, 0, 6), 'LAD003')
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset) - 1
+        return line, offset - starts[line]
+
+    marks: Marks = {}
+    problems: list[Problem] = []
+    top: list[Any] = []  # the root value, once read
+    # a frame: [container, its marks table, pending key, that key's position]
+    stack: list[list[Any]] = []
+    for match in _TOKEN.finditer(text):
+        string, punct, other = match.groups()
+        value: Any
+        if punct is not None:
+            if punct in "}]":
+                stack.pop()
+                continue
+            if punct in ":,":
+                continue
+            offset = match.start(2)
+            value = {} if punct == "{" else []
+            marks[id(value)] = {} if punct == "{" else []
+            _attach(stack, top, value, position(offset), problems)
+            stack.append([value, marks[id(value)], None, None])
+            continue
+        if string is not None:
+            offset = match.start(1)
+            value = json.loads(string)
+            frame = stack[-1] if stack else None
+            if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
+                frame[2], frame[3] = value, position(offset)
+                continue
+        else:
+            offset = match.start(3)
+            value = json.loads(other)
+        _attach(stack, top, value, position(offset), problems)
+    return (top[0] if top else None), marks, problems
+
+
+def _attach(
+    stack: list[list[Any]],
+    top: list[Any],
+    value: Any,
+    where: tuple[int, int],
+    problems: list[Problem],
+) -> None:
+    if not stack:
+        top.append(value)
+        return
+    frame = stack[-1]
+    container, table = frame[0], frame[1]
+    if isinstance(container, dict):
+        key, key_pos = frame[2], frame[3]
+        frame[2] = frame[3] = None
+        if key in container:
+            problems.append(
+                Problem(
+                    "LAD003",
+                    f"duplicate key {key!r}: it is already defined at line {table[key][0] + 1}",
+                    *key_pos,
+                )
+            )
+            return
+        container[key] = value
+        table[key] = (*key_pos, *where)
+    else:
+        container.append(value)
+        table.append(where)

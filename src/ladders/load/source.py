@@ -1,0 +1,136 @@
+"""Source positions: where each key, value and list item of a file was written.
+
+A reader produces the file's plain data and a table of marks: for every mapping, the
+0-based line and column of each key and of its value; for every sequence, of each item.
+Marks are keyed by the ``id()`` of the container, so they follow the data without
+wrapping it. A :class:`SourceMap` answers "where is ``roles.senior.moves[2]``?" in
+1-based lines and columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+__all__ = ["KeyMarks", "Marks", "Path", "SourceMap", "Sources"]
+
+#: key -> (key line, key column, value line, value column), 0-based
+KeyMarks = dict[Any, tuple[int, int, int, int]]
+#: id(container) -> KeyMarks for a mapping, or a list of (line, column) for a sequence
+Marks = dict[int, "KeyMarks | list[tuple[int, int]]"]
+Path = Sequence[str | int]
+
+
+class SourceMap:
+    """Positions in one file. ``marks`` may be computed late (JSON does it on first use)."""
+
+    def __init__(
+        self,
+        file: str,
+        data: Any = None,
+        marks: Marks | None = None,
+        *,
+        compute: Callable[[], tuple[Any, Marks]] | None = None,
+    ) -> None:
+        self.file = file
+        self._data = data
+        self._marks = marks
+        self._compute = compute
+
+    def _table(self) -> tuple[Any, Marks]:
+        if self._marks is None:
+            if self._compute is not None:
+                try:
+                    self._data, self._marks = self._compute()
+                except Exception:  # positions are a courtesy: never fail a report over them
+                    self._marks = {}
+            else:
+                self._marks = {}
+            self._compute = None
+        return self._data, self._marks
+
+    def _walk(self, path: Path) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """Position of the deepest node on ``path`` that exists, and of its key/item."""
+        data, marks = self._table()
+        here: tuple[int, int] = (0, 0)
+        key_pos: tuple[int, int] | None = None
+        node = data
+        for step in path:
+            table = marks.get(id(node))
+            if isinstance(node, Mapping) and isinstance(table, dict) and step in table:
+                kl, kc, vl, vc = table[step]
+                key_pos, here = (kl, kc), (vl, vc)
+                node = node[step]
+            elif (
+                isinstance(node, list)
+                and isinstance(table, list)
+                and isinstance(step, int)
+                and 0 <= step < len(table)
+            ):
+                key_pos = here = table[step]
+                node = node[step]
+            else:
+                return here, key_pos
+        return here, key_pos
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """1-based (line, column) of the key (or list item) that ``path`` ends with."""
+        here, key_pos = self._walk(path)
+        line, column = key_pos if key_pos is not None else here
+        return line + 1, column + 1
+
+    def value(self, path: Path) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``path`` (or of the deepest part that exists)."""
+        here, _ = self._walk(path)
+        return here[0] + 1, here[1] + 1
+
+    def has(self, path: Path) -> bool:
+        """Whether ``path`` exists in the file's data."""
+        node = self._data
+        for step in path:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return False
+        return True
+
+
+class Sources:
+    """The source maps of a loaded ladder: which file each item came from, and where."""
+
+    def __init__(self, root: SourceMap) -> None:
+        self.root = root
+        self.files: list[SourceMap] = [root]
+        self.role_file: dict[str, SourceMap] = {}
+        self.track_file: dict[str, SourceMap] = {}
+        self.levels_file: SourceMap = root
+
+    def role(self, role: str) -> tuple[str, int, int]:
+        """(file, line, column) of a role's key."""
+        source = self.role_file.get(role, self.root)
+        return (source.file, *source.key(("roles", role)))
+
+    def move(self, role: str, index: int) -> tuple[str, int, int]:
+        """(file, line, column) of the ``index``-th move of a role (its list item)."""
+        source = self.role_file.get(role, self.root)
+        return (source.file, *source.value(("roles", role, "moves", index)))
+
+    def role_field(self, role: str, *path: str | int) -> tuple[str, int, int]:
+        """(file, line, column) of a key inside a role, such as ``("ignore", "LAD301")``."""
+        source = self.role_file.get(role, self.root)
+        return (source.file, *source.key(("roles", role, *path)))
+
+    def role_value(self, role: str, *path: str | int) -> tuple[str, int, int]:
+        """(file, line, column) of a value inside a role, such as ``("track",)``."""
+        source = self.role_file.get(role, self.root)
+        return (source.file, *source.value(("roles", role, *path)))
+
+    def track(self, track: str) -> tuple[str, int, int]:
+        """(file, line, column) of a track's key."""
+        source = self.track_file.get(track, self.root)
+        return (source.file, *source.key(("tracks", track)))
+
+    def level(self, index: int) -> tuple[str, int, int]:
+        """(file, line, column) of the ``index``-th level."""
+        source = self.levels_file
+        return (source.file, *source.value(("levels", index)))

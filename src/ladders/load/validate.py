@@ -1,0 +1,201 @@
+"""Turn pydantic's validation errors into LAD002 findings with positions and hints."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ladders.load.source import Path, SourceMap
+from ladders.load.text import Problem
+from ladders.model import LadderFile, Level, Move, Role, Track
+
+__all__ = ["describe", "did_you_mean", "problems_from"]
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """``"; did you mean 'x'?"`` when a choice is close to ``word``, else ``""``.
+
+    >>> did_you_mean("titel", ["title", "track"])
+    "; did you mean 'title'?"
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """Which model the mapping at ``path`` is validated as."""
+    shape = tuple("*" if isinstance(step, int) else step for step in path)
+    if not shape:
+        return LadderFile
+    if len(shape) == 2 and shape[0] == "levels":
+        return Level
+    if len(shape) == 2 and shape[0] == "tracks":
+        return Track
+    if len(shape) == 2 and shape[0] == "roles":
+        return Role
+    if len(shape) == 4 and shape[0] == "roles" and shape[2] == "moves":
+        return Move
+    return None
+
+
+def describe(path: Path) -> str:
+    """Name a place in the file in the user's words.
+
+    >>> describe(("roles", "senior", "moves", 1, "kind"))
+    "role 'senior', move 2, key 'kind'"
+    """
+    if not path:
+        return "the file"
+    parts: list[str] = []
+    head = path[0]
+    rest = list(path[1:])
+    if head in ("roles", "tracks") and rest:
+        parts.append(f"{head[:-1]} {rest.pop(0)!r}")
+    elif head == "levels" and rest and isinstance(rest[0], int):
+        parts.append(f"level {int(rest.pop(0)) + 1}")
+    else:
+        parts.append(f"key {head!r}")
+    while rest:
+        step = rest.pop(0)
+        if step == "moves" and rest and isinstance(rest[0], int):
+            parts.append(f"move {int(rest.pop(0)) + 1}")
+        elif isinstance(step, int):
+            parts.append(f"item {step + 1}")
+        else:
+            parts.append(f"key {step!r}")
+    return ", ".join(parts)
+
+
+def _real_path(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | int, ...], bool]:
+    """Drop pydantic's union tags from ``loc``; say whether a ``str`` branch was in it."""
+    path: list[str | int] = []
+    node = data
+    str_branch = False
+    for step in loc:
+        if (isinstance(node, dict) and step in node) or (
+            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        ):
+            path.append(step)
+            node = node[step]
+        elif step == "[key]":
+            path.append(step)
+        else:
+            str_branch = str_branch or step == "str"
+    return tuple(path), str_branch
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    node = data
+    for step in path:
+        if step == "[key]":
+            return None
+        node = node[step]
+    return node
+
+
+def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, bool] | None:
+    """The message for one error and whether it points at a key (else at a value)."""
+    kind = error["type"]
+    value = _value_at(data, path)
+    if path and path[-1] == "[key]":
+        where = describe(path[:-1])
+        return (
+            f"invalid id in {where}: {error['input']!r}; ids start with a letter or digit "
+            "and contain only letters, digits, '_', '.' and '-' (at most 128)",
+            True,
+        )
+    if kind == "extra_forbidden":
+        owner = _model_at(path[:-1])
+        key = str(path[-1])
+        where = describe(path[:-1])
+        hint = did_you_mean(key, _keys(owner)) if owner else ""
+        allowed = f" (allowed: {', '.join(_keys(owner))})" if owner and not hint else ""
+        return f"unknown key {key!r} in {where}{hint}{allowed}", True
+    if kind == "missing":
+        field = error["loc"][-1]
+        return f"{describe(path)} is missing the required key {field!r}", True
+    if len(path) == 1 and path[0] == "version":
+        return f"unsupported version {value!r}: this version of ladders reads version 1", False
+    if len(path) == 4 and path[0] == "roles" and path[2] == "moves":
+        return (
+            f"{describe(path)}: a move is a role id or a mapping with 'to' "
+            f"(and optional kind, criteria, metadata), not {value!r}",
+            False,
+        )
+    if len(path) == 2 and path[0] == "levels" and not isinstance(value, dict):
+        return f"{describe(path)}: a level is an id or a mapping with 'id', not {value!r}", False
+    if len(path) == 2 and path[0] == "tracks" and not isinstance(value, dict):
+        return (
+            f"{describe(path)}: a track is 'technical', 'management' or a mapping with "
+            f"'kind', not {value!r}",
+            False,
+        )
+    if kind == "literal_error" and isinstance(value, str):
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        return (
+            f"{describe(path)}: {value!r} is not one of {expected}{did_you_mean(value, choices)}",
+            False,
+        )
+    if kind in ("string_type", "bool_type", "dict_type", "tuple_type", "list_type"):
+        expected = {
+            "string_type": "text",
+            "bool_type": "true or false",
+            "dict_type": "a mapping",
+            "tuple_type": "a list",
+            "list_type": "a list",
+        }[kind]
+        return f"{describe(path)} must be {expected}, not {_shown(value)}", False
+    if kind == "string_too_short":
+        return f"{describe(path)} must not be empty", False
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{describe(path)}: invalid id {value!r}; ids start with a letter or digit and "
+            "contain only letters, digits, '_', '.' and '-' (at most 128)",
+            False,
+        )
+    return f"{describe(path)}: {error['msg']}", False
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
+def problems_from(error: ValidationError, data: Any, source: SourceMap) -> Iterator[Problem]:
+    """LAD002 problems, one per distinct place, from a validation error of ``data``."""
+    seen: set[tuple[str | int, ...]] = set()
+    for item in error.errors(include_url=False):
+        path, from_str_branch = _real_path(data, item["loc"])
+        value = _value_at(data, path)
+        if from_str_branch and isinstance(value, dict):
+            continue  # a mapping move: the Move branch's errors say more
+        if path in seen:
+            continue
+        seen.add(path)
+        message = _message(item, path, data)
+        if message is None:
+            continue
+        text, at_key = message
+        position_path = [step for step in path if step != "[key]"]
+        if item["type"] == "missing":
+            line, column = source.key(position_path) if position_path else (1, 1)
+        elif at_key:
+            line, column = source.key(position_path)
+        else:
+            line, column = source.value(position_path)
+        yield Problem("LAD002", text, line - 1, column - 1)

@@ -1,0 +1,308 @@
+"""Read YAML ladder files safely, with positions, and with text kept as written.
+
+libyaml (through PyYAML's C parser) turns the text into events; this module builds plain
+data from them itself instead of using a PyYAML constructor, so that
+
+* a plain scalar is text exactly as written (``no``, ``on``, ``1.10``, ``007``); only the
+  value of ``entry`` is read as a boolean, ``version`` as an integer, and ``metadata``
+  by YAML's core schema;
+* a duplicate key is a finding (LAD003), never last-one-wins;
+* no tag outside the core schema is accepted and nothing is ever constructed (LAD005);
+* aliases are shared, never copied, and the nodes they would add are counted, so an
+  alias bomb is refused after reading it once (LAD005); so is nesting deeper than 64;
+* every key, value and list item keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from ladders.load.source import KeyMarks, Marks
+from ladders.load.text import Problem, fatal
+
+try:  # libyaml's parser; PyYAML's wheels ship it
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml: slower, same events
+    from yaml import Loader as _Parser  # type: ignore[assignment]
+
+__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "read_yaml"]
+
+#: nodes that following aliases may add to what is written before LAD005
+MAX_ALIAS_NODES = 100_000
+#: deepest nesting of mappings and sequences before LAD005
+MAX_DEPTH = 64
+
+_CORE = "tag:yaml.org,2002:"
+_CORE_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+
+# YAML 1.2 core schema, for metadata only.
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+
+# How the value under a key is read. Everything else is text.
+_TEXT, _BOOL, _CORE_VALUE = 0, 1, 2
+_KEY_CONTEXT = {"entry": _BOOL, "version": _CORE_VALUE, "metadata": _CORE_VALUE}
+
+
+def _core_scalar(text: str) -> Any:
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        lowered = text.lower()
+        if lowered.endswith(".inf"):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if lowered == ".nan":
+            return float("nan")
+        return float(text)
+    return text
+
+
+def _scalar(event: ScalarEvent, context: int) -> Any:
+    value: str = event.value
+    if event.implicit[0]:  # plain: no quotes, no tag
+        if context == _TEXT:
+            return value if value else None
+        if context == _BOOL:
+            return True if value == "true" else False if value == "false" else value or None
+        return _core_scalar(value)
+    if context == _CORE_VALUE and event.tag in _CORE_TAGS and event.tag != _CORE + "str":
+        return _core_scalar(value)
+    return value
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = (
+        "anchor",
+        "context",
+        "data",
+        "is_map",
+        "key",
+        "key_mark",
+        "marks",
+        "size",
+        "start",
+    )
+
+    def __init__(
+        self,
+        data: Any,
+        marks: Any,
+        is_map: bool,
+        context: int,
+        anchor: str | None,
+        start: tuple[int, int],
+    ) -> None:
+        self.start = start
+        self.data = data
+        self.marks = marks
+        self.is_map = is_map
+        self.context = context
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_mark: tuple[int, int] = (0, 0)
+        self.size = 1
+
+
+_NO_KEY: Any = object()
+
+
+def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
+    """Parse one YAML document into plain data and its marks.
+
+    Returns ``(data, marks, problems)``; ``data`` is ``None`` for an empty stream.
+    Raises :class:`~ladders.load.text.Fatal` for problems that stop reading (syntax,
+    unsafe content).
+    """
+    problems: list[Problem] = []
+    marks: Marks = {}
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    added = 0  # nodes added by following aliases
+
+    parser = _Parser(text)
+    try:
+        while True:
+            try:
+                event: Any = parser.get_event()
+            except yaml.MarkedYAMLError as error:
+                mark = error.problem_mark or error.context_mark
+                line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+                problem = (error.problem or error.context or "invalid YAML").strip()
+                raise fatal("LAD001", f"invalid YAML: {problem}", line, column) from None
+            except yaml.YAMLError as error:
+                raise fatal("LAD001", f"invalid YAML: {error}", 0, 0) from None
+
+            cls = event.__class__
+            start = event.start_mark
+            if cls is StreamEndEvent:
+                break
+            if cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fatal(
+                        "LAD005",
+                        "a ladder file holds one YAML document; found a second one",
+                        start.line,
+                        start.column,
+                    )
+                continue
+            if cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                value: Any = frame.data
+                size = frame.size
+                line, column = frame.start
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (value, size)
+            elif cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+                    raise fatal(
+                        "LAD005",
+                        f"tag {tag.replace(_CORE, '!!')!r} is not allowed: only YAML core "
+                        "schema tags are (nothing in a ladder file is ever constructed)",
+                        start.line,
+                        start.column,
+                    )
+                parent = stack[-1] if stack else None
+                if parent is None:
+                    context = _TEXT
+                elif parent.is_map and parent.key is not _NO_KEY:
+                    context = parent.context or (
+                        _KEY_CONTEXT.get(parent.key, _TEXT)
+                        if isinstance(parent.key, str)
+                        else _TEXT
+                    )
+                else:
+                    context = parent.context
+                if cls is ScalarEvent:
+                    in_key = parent is not None and parent.is_map and parent.key is _NO_KEY
+                    value = event.value if in_key else _scalar(event, context)
+                    size = 1
+                    line, column = start.line, start.column
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1)
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise fatal(
+                            "LAD005",
+                            f"nesting is deeper than {MAX_DEPTH} levels",
+                            start.line,
+                            start.column,
+                        )
+                    is_map = cls is MappingStartEvent
+                    data: Any = {} if is_map else []
+                    table: KeyMarks | list[tuple[int, int]] = {} if is_map else []
+                    marks[id(data)] = table
+                    # A mapping under a bool/version key is still structure; its own
+                    # scalars are read by their keys again, except under metadata.
+                    frame_context = _CORE_VALUE if context == _CORE_VALUE else _TEXT
+                    stack.append(
+                        _Frame(
+                            data,
+                            table,
+                            is_map,
+                            frame_context,
+                            event.anchor,
+                            (start.line, start.column),
+                        )
+                    )
+                    continue
+            elif cls is AliasEvent:
+                anchored = anchors.get(event.anchor)
+                if anchored is None:
+                    raise fatal(
+                        "LAD001",
+                        f"alias *{event.anchor} refers to no anchor defined before it",
+                        start.line,
+                        start.column,
+                    )
+                value, size = anchored
+                line, column = start.line, start.column
+                added += size
+                if added > MAX_ALIAS_NODES:
+                    raise fatal(
+                        "LAD005",
+                        f"following aliases would add more than {MAX_ALIAS_NODES:,} nodes",
+                        start.line,
+                        start.column,
+                    )
+            else:  # StreamStart, DocumentEnd
+                continue
+
+            # Attach the finished node to its parent.
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            parent.size += size
+            if parent.is_map:
+                if parent.key is _NO_KEY:
+                    parent.key = value
+                    parent.key_mark = (line, column)
+                    if not isinstance(value, str):
+                        problems.append(
+                            Problem(
+                                "LAD002",
+                                "a mapping key must be text, not a mapping or sequence",
+                                line,
+                                column,
+                            )
+                        )
+                    continue
+                key = parent.key
+                parent.key = _NO_KEY
+                if not isinstance(key, str):
+                    continue
+                if key in parent.data:
+                    kl, kc = parent.key_mark
+                    problems.append(
+                        Problem(
+                            "LAD003",
+                            f"duplicate key {key!r}: it is already defined at line "
+                            f"{parent.marks[key][0] + 1}",
+                            kl,
+                            kc,
+                        )
+                    )
+                    continue
+                parent.data[key] = value
+                kl, kc = parent.key_mark
+                parent.marks[key] = (kl, kc, line, column)
+            else:
+                parent.data.append(value)
+                parent.marks.append((line, column))
+    finally:
+        parser.dispose()
+    return root, marks, problems
