@@ -43,6 +43,27 @@ class Context:
         file, line, column = where
         return Finding(rule.code, rule.name, rule.severity, message, file, line, column, role)
 
+    def _where(self, role: str, *path: str | int, key: bool = True) -> tuple[str, int, int]:
+        sources = self.ladder.sources
+        if sources is None:  # a ladder built in Python, not read from a file
+            name = self.ladder.files[0] if self.ladder.files else "<ladder>"
+            return (name, 1, 1)
+        if not path:
+            return sources.role(role)
+        return sources.role_field(role, *path) if key else sources.role_value(role, *path)
+
+    def role_location(self, role: str) -> tuple[str, int, int]:
+        """(file, line, column) of a role's key."""
+        return self._where(role)
+
+    def move_location(self, role: str, index: int) -> tuple[str, int, int]:
+        """(file, line, column) of the ``index``-th move of a role (its list item)."""
+        return self._where(role, "moves", index, key=False)
+
+    def ignore_location(self, role: str, code: str) -> tuple[str, int, int]:
+        """(file, line, column) of a role's ``ignore`` entry for ``code``."""
+        return self._where(role, "ignore", code)
+
 
 class _RuleModule(Protocol):
     CODE: str

@@ -40,13 +40,12 @@ OPTIONS: dict[str, object] = {}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move whose target is the role itself."""
     ladder = context.ladder
-    sources = ladder.sources
     rule = get(CODE)
     for role_id, role in ladder.roles.items():
         for index, target in enumerate(role.targets):
             if target == role_id:
                 level = role.level
-                where = sources.move(role_id, index) if sources else ("<ladder>", 1, 1)
+                where = context.move_location(role_id, index)
                 yield context.finding(
                     rule,
                     f"{role.title} ({level}) has a move to itself; remove it or point it at "
