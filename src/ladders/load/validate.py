@@ -73,17 +73,24 @@ def describe(path: Path) -> str:
     return ", ".join(parts)
 
 
+def _child(node: Any, step: str | int) -> tuple[bool, Any]:
+    if isinstance(node, dict) and step in node:
+        return True, node[step]
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return True, node[step]
+    return False, None
+
+
 def _real_path(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | int, ...], bool]:
     """Drop pydantic's union tags from ``loc``; say whether a ``str`` branch was in it."""
     path: list[str | int] = []
     node = data
     str_branch = False
     for step in loc:
-        if (isinstance(node, dict) and step in node) or (
-            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
-        ):
+        found, child = _child(node, step)
+        if found:
             path.append(step)
-            node = node[step]
+            node = child
         elif step == "[key]":
             path.append(step)
         else:
