@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StrictBool,
+    StrictInt,
     StringConstraints,
 )
 
@@ -143,7 +144,7 @@ class LadderFile(BaseModel):
 
     model_config = _STRICT
 
-    version: Literal[1] | None = None
+    version: Annotated[StrictInt, Field(ge=1, le=1)] | None = None
     name: str | None = None
     description: str | None = None
     include: tuple[str, ...] = ()

@@ -139,9 +139,10 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
     if len(path) == 2 and path[0] == "levels" and not isinstance(value, dict):
         return f"{describe(path)}: a level is an id or a mapping with 'id', not {value!r}", False
     if len(path) == 2 and path[0] == "tracks" and not isinstance(value, dict):
+        hint = did_you_mean(value, ["technical", "management"]) if isinstance(value, str) else ""
         return (
             f"{describe(path)}: a track is 'technical', 'management' or a mapping with "
-            f"'kind', not {value!r}",
+            f"'kind', not {value!r}{hint}",
             False,
         )
     if kind == "literal_error" and isinstance(value, str):
