@@ -133,10 +133,10 @@ class Role(BaseModel):
         """The moves out of this role, in file order, each as a :class:`Move`."""
         return tuple(Move(to=m) if isinstance(m, str) else m for m in self.move_specs)
 
-    @property
+    @functools.cached_property
     def targets(self) -> tuple[str, ...]:
         """The ids of the roles this role can move to, in file order."""
-        return tuple(m if isinstance(m, str) else m.to for m in self.move_specs)
+        return tuple([m if m.__class__ is str else m.to for m in self.move_specs])  # type: ignore[union-attr]
 
 
 class LadderFile(BaseModel):

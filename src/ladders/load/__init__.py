@@ -23,8 +23,8 @@ from ladders.load.json import json_marks, read_json
 from ladders.load.source import SourceMap, Sources
 from ladders.load.text import Fatal, Problem, decode
 from ladders.load.validate import did_you_mean, problems_from
-from ladders.load.yaml import read_yaml
-from ladders.model import Ladder, LadderFile, Level, Role, Track
+from ladders.load.yaml import MAX_DEPTH, read_yaml
+from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
 
 __all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "loads", "read_ladder_text"]
 
@@ -65,13 +65,20 @@ class Loaded:
 
 @contextmanager
 def _no_gc() -> Iterator[None]:
-    # Loading creates many objects and no cycles; the collector would only slow it down.
+    """Pause the cyclic garbage collector while loading.
+
+    Loading creates millions of objects and no garbage cycles; the collector would scan
+    them again and again. Afterwards they go straight to the oldest generation (freeze
+    then unfreeze both move whole lists) instead of being scanned as young objects.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -109,7 +116,6 @@ def read_ladder_text(
                 source = SourceMap(name, data, compute=lambda: json_marks(text)[:2])
             if isinstance(data, dict):
                 data.pop("$schema", None)
-                _check_metadata_depth(data)
     except Fatal as stop:
         emit(stop.problem)
         return None, source, findings
@@ -130,25 +136,6 @@ def read_ladder_text(
     if findings:
         return None, source, findings
     return model, source, findings
-
-
-def _check_metadata_depth(data: dict[str, Any]) -> None:
-    """JSON has no reader limit on nesting; free-form metadata is the only deep place."""
-    from ladders.load.yaml import MAX_DEPTH
-
-    roles = data.get("roles")
-    if not isinstance(roles, dict):
-        return
-    for role in roles.values():
-        if not isinstance(role, dict):
-            continue
-        blobs = [role.get("metadata")]
-        moves = role.get("moves")
-        if isinstance(moves, list):
-            blobs.extend(m.get("metadata") for m in moves if isinstance(m, dict))
-        for blob in blobs:
-            if isinstance(blob, dict | list) and _depth(blob, MAX_DEPTH - 4) > MAX_DEPTH - 4:
-                raise Fatal(Problem("LAD005", f"nesting is deeper than {MAX_DEPTH} levels"))
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -337,7 +324,10 @@ def _check_references(
     sources: Sources,
     findings: list[Finding],
 ) -> None:
-    level_ids = list(ranks)
+    """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
+
+    One pass over roles and moves; positions are looked up only for what is wrong.
+    """
     for role_id, role in roles.items():
         if role.track not in tracks:
             file, line, column = sources.role_value(role_id, "track")
@@ -357,17 +347,27 @@ def _check_references(
                 _finding(
                     "LAD004",
                     f"role {role_id!r} is at level {role.level!r}, which is not defined"
-                    f"{did_you_mean(role.level, level_ids)}",
+                    f"{did_you_mean(role.level, list(ranks))}",
                     file,
                     line,
                     column,
                 )
             )
-        for index, target in enumerate(role.targets):
-            if target in roles:
-                continue
-            file, line, column = sources.move(role_id, index)
-            if not isinstance(role.move_specs[index], str):
+        if role.metadata and _depth(role.metadata, _METADATA_DEPTH) > _METADATA_DEPTH:
+            _too_deep(findings, sources.role_value(role_id, "metadata"))
+        for index, spec in enumerate(role.move_specs):
+            if spec.__class__ is str:
+                if spec in roles:
+                    continue
+                target = spec
+                file, line, column = sources.move(role_id, index)
+            else:
+                move: Move = spec  # type: ignore[assignment]
+                if move.metadata and _depth(move.metadata, _METADATA_DEPTH) > _METADATA_DEPTH:
+                    _too_deep(findings, sources.role_value(role_id, "moves", index, "metadata"))
+                if move.to in roles:
+                    continue
+                target = move.to
                 file, line, column = sources.role_value(role_id, "moves", index, "to")
             findings.append(
                 _finding(
@@ -379,6 +379,16 @@ def _check_references(
                     column,
                 )
             )
+
+
+# metadata sits 4 levels down (file, roles, role, metadata) and 2 more in a move
+_METADATA_DEPTH = MAX_DEPTH - 4
+
+
+def _too_deep(findings: list[Finding], where: tuple[str, int, int]) -> None:
+    file, line, column = where
+    message = f"nesting is deeper than {MAX_DEPTH} levels"
+    findings.append(_finding("LAD005", message, file, line, column))
 
 
 def load_path(path: str | os.PathLike[str]) -> Loaded:

@@ -159,10 +159,19 @@ def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-                problem = (error.problem or error.context or "invalid YAML").strip()
+                problem = " ".join((error.problem or error.context or "invalid YAML").split())
                 raise fatal("LAD001", f"invalid YAML: {problem}", line, column) from None
+            except yaml.reader.ReaderError as error:
+                before = text[: error.position]
+                line = before.count("\n")
+                column = len(before) - (before.rfind("\n") + 1)
+                character = f"U+{error.character:04X}" if isinstance(error.character, int) else ""
+                raise fatal(
+                    "LAD001", f"invalid YAML: character {character} is not allowed", line, column
+                ) from None
             except yaml.YAMLError as error:
-                raise fatal("LAD001", f"invalid YAML: {error}", 0, 0) from None
+                first = str(error).strip().splitlines()[0] if str(error).strip() else "error"
+                raise fatal("LAD001", f"invalid YAML: {first}", 0, 0) from None
 
             cls = event.__class__
             start = event.start_mark
