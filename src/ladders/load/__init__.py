@@ -138,18 +138,20 @@ def read_ladder_text(
     return model, source, findings
 
 
-def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of ``value``, counting no further than ``limit + 1``."""
-    deepest = 0
-    todo: list[tuple[Any, int]] = [(value, 1)]
+def _too_deep_at(value: Any, limit: int) -> tuple[str | int, ...] | None:
+    """The path to the first container nested deeper than ``limit`` in ``value``, if any.
+
+    >>> _too_deep_at({"a": [{"b": {}}]}, 3), _too_deep_at({"a": [{"b": {}}]}, 4)
+    (('a', 0, 'b'), None)
+    """
+    todo: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while todo:
-        node, depth = todo.pop()
-        if depth > limit:
-            return depth
-        deepest = max(deepest, depth)
-        children = node.values() if isinstance(node, dict) else node
-        todo.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
-    return deepest
+        node, path = todo.pop()
+        if len(path) >= limit:
+            return path
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        todo.extend((c, (*path, k)) for k, c in items if isinstance(c, dict | list))
+    return None
 
 
 class _Reader:
@@ -194,6 +196,9 @@ class _Reader:
         def fail(message: str) -> None:
             self.findings.append(_finding("LAD007", message, parent, line, column))
 
+        if "\0" in include:
+            fail(f"include {include!r}: a path cannot contain a NUL character")
+            return
         name = os.path.normpath(os.path.join(os.path.dirname(parent), include))
         real = os.path.realpath(os.path.join(os.path.dirname(parent_real), include))
         if os.path.isabs(include) or os.path.commonpath([self.root_dir, real]) != self.root_dir:
@@ -353,8 +358,9 @@ def _check_references(
                     column,
                 )
             )
-        if role.metadata and _depth(role.metadata, _METADATA_DEPTH) > _METADATA_DEPTH:
-            _too_deep(findings, sources.role_value(role_id, "metadata"))
+        deep = _too_deep_at(role.metadata, _ROLE_METADATA) if role.metadata else None
+        if deep is not None:
+            _too_deep(findings, sources.role_value(role_id, "metadata", *deep))
         for index, spec in enumerate(role.move_specs):
             if spec.__class__ is str:
                 if spec in roles:
@@ -363,8 +369,10 @@ def _check_references(
                 file, line, column = sources.move(role_id, index)
             else:
                 move: Move = spec  # type: ignore[assignment]
-                if move.metadata and _depth(move.metadata, _METADATA_DEPTH) > _METADATA_DEPTH:
-                    _too_deep(findings, sources.role_value(role_id, "moves", index, "metadata"))
+                deep = _too_deep_at(move.metadata, _MOVE_METADATA) if move.metadata else None
+                if deep is not None:
+                    path = ("moves", index, "metadata", *deep)
+                    _too_deep(findings, sources.role_value(role_id, *path))
                 if move.to in roles:
                     continue
                 target = move.to
@@ -381,8 +389,10 @@ def _check_references(
             )
 
 
-# metadata sits 4 levels down (file, roles, role, metadata) and 2 more in a move
-_METADATA_DEPTH = MAX_DEPTH - 4
+# How deep metadata may nest: a role's sits inside the file, roles and the role (3 levels),
+# a move's inside those and the moves list and the move (5).
+_ROLE_METADATA = MAX_DEPTH - 3
+_MOVE_METADATA = MAX_DEPTH - 5
 
 
 def _too_deep(findings: list[Finding], where: tuple[str, int, int]) -> None:
@@ -437,6 +447,14 @@ def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") 
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
     findings: list[Finding] = []
     with _no_gc():
+        if isinstance(text, str):
+            try:  # a str from Python may hold lone surrogates, which no file can
+                text.encode("utf-8")
+            except UnicodeEncodeError as error:
+                before = text[: error.start]
+                line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+                message = f"the text is not valid Unicode (U+{ord(text[error.start]):04X})"
+                raise LoadError([_finding("LAD001", message, source, line, column)]) from None
         if isinstance(text, bytes):
             try:
                 text = decode(text)

@@ -18,8 +18,27 @@ from ladders.load.text import Problem, fatal
 __all__ = ["json_marks", "read_json"]
 
 
+class _Constant(ValueError):
+    """NaN or Infinity: Python's reader accepts them, JSON does not."""
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise _Constant(name)
+
+
+def _integer(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:  # longer than Python converts (4300 digits): keep it as written
+        return text
+
+
+def _constant_position(text: str, name: str) -> tuple[int, int]:
+    for match in _TOKEN.finditer(text):
+        if match.group(3) == name:
+            before = text[: match.start(3)]
+            return before.count("\n"), len(before) - (before.rfind("\n") + 1)
+    return 0, 0  # pragma: no cover - the reader just found it
 
 
 class _Duplicates:
@@ -45,14 +64,19 @@ def read_json(text: str) -> tuple[Any, list[Problem], bool]:
     deep for the reader (LAD005).
     """
     hook = _Duplicates()
+    if not text.strip():
+        return None, [], False
     try:
-        data = json.loads(text, object_pairs_hook=hook, parse_constant=_no_constant)
+        data = json.loads(
+            text, object_pairs_hook=hook, parse_constant=_no_constant, parse_int=_integer
+        )
     except json.JSONDecodeError as error:
         raise fatal(
             "LAD001", f"invalid JSON: {error.msg}", error.lineno - 1, error.colno - 1
         ) from None
-    except ValueError as error:  # NaN, Infinity
-        raise fatal("LAD001", f"invalid JSON: {error}", 0, 0) from None
+    except _Constant as error:
+        line, column = _constant_position(text, str(error))
+        raise fatal("LAD001", f"invalid JSON: {error} is not a JSON value", line, column) from None
     except RecursionError:
         raise fatal("LAD005", "nesting is too deep", 0, 0) from None
     return data, [], hook.seen

@@ -114,7 +114,7 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
     if path and path[-1] == "[key]":
         where = describe(path[:-1])
         return (
-            f"invalid id in {where}: {error['input']!r}; ids start with a letter or digit "
+            f"invalid id in {where}: {_short(error['input'])}; ids start with a letter or digit "
             "and contain only letters, digits, '_', '.' and '-' (at most 128)",
             True,
         )
@@ -124,34 +124,38 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
         where = describe(path[:-1])
         hint = did_you_mean(key, _keys(owner)) if owner else ""
         allowed = f" (allowed: {', '.join(_keys(owner))})" if owner and not hint else ""
-        return f"unknown key {key!r} in {where}{hint}{allowed}", True
+        return f"unknown key {_short(key)} in {where}{hint}{allowed}", True
     if kind == "missing":
         field = error["loc"][-1]
         return f"{describe(path)} is missing the required key {field!r}", True
     if len(path) == 1 and path[0] == "version":
-        return f"unsupported version {value!r}: this version of ladders reads version 1", False
+        return (
+            f"unsupported version {_short(value)}: this version of ladders reads version 1",
+            False,
+        )
     if len(path) == 4 and path[0] == "roles" and path[2] == "moves":
         return (
             f"{describe(path)}: a move is a role id or a mapping with 'to' "
-            f"(and optional kind, criteria, metadata), not {value!r}",
+            f"(and optional kind, criteria, metadata), not {_short(value)}",
             False,
         )
     if len(path) == 2 and path[0] == "levels" and not isinstance(value, dict):
-        return f"{describe(path)}: a level is an id or a mapping with 'id', not {value!r}", False
+        return (
+            f"{describe(path)}: a level is an id or a mapping with 'id', not {_short(value)}",
+            False,
+        )
     if len(path) == 2 and path[0] == "tracks" and not isinstance(value, dict):
         hint = did_you_mean(value, ["technical", "management"]) if isinstance(value, str) else ""
         return (
             f"{describe(path)}: a track is 'technical', 'management' or a mapping with "
-            f"'kind', not {value!r}{hint}",
+            f"'kind', not {_short(value)}{hint}",
             False,
         )
     if kind == "literal_error" and isinstance(value, str):
         expected = error.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        return (
-            f"{describe(path)}: {value!r} is not one of {expected}{did_you_mean(value, choices)}",
-            False,
-        )
+        hint = did_you_mean(value, choices)
+        return f"{describe(path)}: {_short(value)} is not one of {expected}{hint}", False
     if kind in ("string_type", "bool_type", "dict_type", "tuple_type", "list_type"):
         expected = {
             "string_type": "text",
@@ -165,11 +169,20 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
         return f"{describe(path)} must not be empty", False
     if kind == "string_pattern_mismatch":
         return (
-            f"{describe(path)}: invalid id {value!r}; ids start with a letter or digit and "
+            f"{describe(path)}: invalid id {_short(value)}; ids start with a letter or digit and "
             "contain only letters, digits, '_', '.' and '-' (at most 128)",
             False,
         )
     return f"{describe(path)}: {error['msg']}", False
+
+
+def _short(value: Any) -> str:
+    """``repr`` of a value for a message: one line, at most 60 characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        return "a very large number"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _shown(value: Any) -> str:
@@ -181,7 +194,7 @@ def _shown(value: Any) -> str:
         return "a list"
     if isinstance(value, bool):
         return str(value).lower()
-    return repr(value)
+    return _short(value)
 
 
 def problems_from(error: ValidationError, data: Any, source: SourceMap) -> Iterator[Problem]:

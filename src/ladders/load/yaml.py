@@ -72,9 +72,12 @@ def _core_scalar(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.fullmatch(text):
-        if text.startswith(("0o", "0x")):
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return int(text)
+        try:
+            if text.startswith(("0o", "0x")):
+                return int(text[2:], 8 if text[1] == "o" else 16)
+            return int(text)
+        except ValueError:  # longer than Python converts (4300 digits): keep it as written
+            return text
     if _FLOAT.fullmatch(text):
         lowered = text.lower()
         if lowered.endswith(".inf"):
@@ -160,6 +163,10 @@ def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line, mark.column) if mark is not None else (0, 0)
                 problem = " ".join((error.problem or error.context or "invalid YAML").split())
+                if "nesting depth" in problem:  # libyaml's own bound, above ours
+                    raise fatal(
+                        "LAD005", f"nesting is deeper than {MAX_DEPTH} levels", line, column
+                    ) from None
                 raise fatal("LAD001", f"invalid YAML: {problem}", line, column) from None
             except yaml.reader.ReaderError as error:
                 before = text[: error.position]
