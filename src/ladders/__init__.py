@@ -16,31 +16,41 @@ Does every role have a route forward that does not require becoming a manager?
 
 from __future__ import annotations
 
+from ladders.changes import LadderDiff, Regression, diff
 from ladders.check import CheckConfig, check, check_file
 from ladders.errors import LaddersError, LoadError, UsageError
 from ladders.findings import Finding, Location, Severity
 from ladders.load import load, loads
 from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
+from ladders.query import Ceiling, FamilySummary, LadderSummary, Route, Step
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Ceiling",
     "CheckConfig",
+    "FamilySummary",
     "Finding",
     "Ladder",
+    "LadderDiff",
     "LadderFile",
+    "LadderSummary",
     "LaddersError",
     "Level",
     "LoadError",
     "Location",
     "Move",
+    "Regression",
     "Role",
+    "Route",
     "Severity",
+    "Step",
     "Track",
     "UsageError",
     "__version__",
     "check",
     "check_file",
+    "diff",
     "load",
     "loads",
 ]

@@ -27,9 +27,14 @@ from pydantic import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     import networkx as nx
 
+    from ladders.analysis import Progression
+    from ladders.findings import Finding
     from ladders.load.source import Sources
+    from ladders.query import Ceiling, LadderSummary, Route, Step
 
 __all__ = [
     "ID_PATTERN",
@@ -196,6 +201,53 @@ class Ladder(BaseModel):
         from ladders.graph import build_graph
 
         return build_graph(self)
+
+    @functools.cached_property
+    def progression(self) -> Progression:
+        """How far every role can progress, with and without management (computed once).
+
+        See :func:`ladders.analysis.progression`.
+        """
+        from ladders.analysis import progression
+
+        return progression(self)
+
+    def routes(
+        self,
+        start: str,
+        to: str | None = None,
+        *,
+        avoid_management: bool = False,
+        max_moves: int | None = None,
+    ) -> Iterator[Route]:
+        """Routes from ``start``, shortest first, lazily; see :func:`ladders.query.routes`."""
+        from ladders.query import routes
+
+        return routes(self, start, to, avoid_management=avoid_management, max_moves=max_moves)
+
+    def ceiling(self, role: str, *, avoid_management: bool = True) -> Ceiling:
+        """The highest level ``role`` can reach, with a route; see :func:`ladders.query.ceiling`."""
+        from ladders.query import ceiling
+
+        return ceiling(self, role, avoid_management=avoid_management)
+
+    def next_steps(self, role: str) -> dict[MoveKind, tuple[Step, ...]]:
+        """The moves out of ``role`` by kind; see :func:`ladders.query.next_steps`."""
+        from ladders.query import next_steps
+
+        return next_steps(self, role)
+
+    def equivalents(self, role: str) -> tuple[str, ...]:
+        """Peers on the other track kind; see :func:`ladders.query.equivalents`."""
+        from ladders.query import equivalents
+
+        return equivalents(self, role)
+
+    def summary(self, findings: Iterable[Finding] | None = None) -> LadderSummary:
+        """Ceilings, role counts and finding counts; see :func:`ladders.query.summary`."""
+        from ladders.query import summary
+
+        return summary(self, findings)
 
     @property
     def sources(self) -> Sources | None:

@@ -1,0 +1,306 @@
+"""Asking a ladder questions: routes, ceilings, next steps, equivalents, a summary.
+
+These are what HR tooling scripts import ladders for. Each is also a method of
+:class:`~ladders.model.Ladder` (``ladder.routes(...)`` calls :func:`routes`).
+
+>>> from ladders.load import loads
+>>> ladder = loads('''
+... levels: [L3, L4, L5]
+... tracks: {ic: technical, mgmt: management}
+... roles:
+...   senior: {title: Senior Engineer, track: ic, level: L4, family: eng, moves: [tlm, staff]}
+...   tlm: {title: Tech Lead Manager, track: mgmt, level: L5, family: eng, moves: [staff]}
+...   staff: {title: Staff Engineer, track: ic, level: L5, family: eng}
+...   em: {title: Engineering Manager, track: mgmt, level: L4, family: eng}
+... ''')
+>>> [route.roles for route in ladder.routes("senior")]
+[('senior', 'tlm'), ('senior', 'staff'), ('senior', 'tlm', 'staff')]
+>>> [route.roles for route in ladder.routes("senior", avoid_management=True)]
+[('senior', 'staff')]
+>>> ladder.ceiling("senior").level, ladder.ceiling("senior").route.roles
+('L5', ('senior', 'staff'))
+>>> ladder.equivalents("senior")
+('em',)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ladders.errors import UsageError
+from ladders.graph import move_kind
+
+if TYPE_CHECKING:
+    from ladders.findings import Finding
+    from ladders.model import Ladder, MoveKind, TrackKind
+
+__all__ = [
+    "Ceiling",
+    "FamilySummary",
+    "LadderSummary",
+    "Route",
+    "Step",
+    "ceiling",
+    "equivalents",
+    "next_steps",
+    "require_role",
+    "routes",
+    "summary",
+]
+
+MOVE_KINDS: tuple[MoveKind, ...] = ("technical", "management", "lateral")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a route: from a role to another, its inferred kind and its criteria."""
+
+    source: str
+    target: str
+    kind: MoveKind
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    """A route: the roles it passes through (the start first) and the moves between them."""
+
+    roles: tuple[str, ...]
+    moves: tuple[Step, ...]
+
+    @property
+    def start(self) -> str:
+        """The role the route starts from."""
+        return self.roles[0]
+
+    @property
+    def end(self) -> str:
+        """The role the route ends at."""
+        return self.roles[-1]
+
+    def __len__(self) -> int:
+        """The number of moves."""
+        return len(self.moves)
+
+    @property
+    def kinds(self) -> tuple[MoveKind, ...]:
+        """The kind of each move, in order."""
+        return tuple(step.kind for step in self.moves)
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The highest level a role can reach, and one route that reaches it.
+
+    ``level`` is the role's own level when no route rises above it (then ``route`` has
+    no moves).
+    """
+
+    role: str
+    level: str
+    rank: int
+    route: Route
+    avoid_management: bool
+
+    @property
+    def rises(self) -> bool:
+        """Whether the ceiling is above the role's own level."""
+        return len(self.route) > 0
+
+
+def require_role(ladder: Ladder, role: str) -> None:
+    """Raise :class:`~ladders.UsageError` with a did-you-mean if ``role`` is not in the ladder."""
+    if role not in ladder.roles:
+        from ladders.load.validate import did_you_mean
+
+        hint = did_you_mean(role, list(ladder.roles))
+        raise UsageError(f"no role {role!r} in the ladder{hint}")
+
+
+def _steps(ladder: Ladder, roles: tuple[str, ...]) -> tuple[Step, ...]:
+    steps = []
+    for source, target in itertools.pairwise(roles):
+        move = next(m for m in ladder.roles[source].moves if m.to == target)
+        steps.append(Step(source, target, _kind(ladder, source, target), move.criteria))
+    return tuple(steps)
+
+
+def _kind(ladder: Ladder, source: str, target: str) -> MoveKind:
+    return move_kind(
+        ladder.rank(source), ladder.rank(target), ladder.track_kind(target) == "management"
+    )
+
+
+def routes(
+    ladder: Ladder,
+    start: str,
+    to: str | None = None,
+    *,
+    avoid_management: bool = False,
+    max_moves: int | None = None,
+) -> Iterator[Route]:
+    """Routes from ``start``, shortest first, generated lazily.
+
+    With ``to``, the routes that end at that role; without, every route that ends at a
+    level above ``start``'s. A route never visits a role twice. ``avoid_management``
+    keeps to non-managerial routes (no role after the first on a management track);
+    ``max_moves`` bounds the length. Routes of equal length come in file order of the
+    moves.
+    """
+    require_role(ladder, start)
+    if to is not None:
+        require_role(ladder, to)
+    if max_moves is not None and max_moves < 0:
+        raise ValueError(f"max_moves must be 0 or more, not {max_moves}")
+    roles = ladder.roles
+    ranks = ladder.ranks
+    tracks = ladder.tracks
+    start_rank = ranks[roles[start].level]
+
+    def allowed(role: str) -> bool:
+        return not avoid_management or tracks[roles[role].track].kind != "management"
+
+    queue: deque[tuple[str, ...]] = deque([(start,)])
+    while queue:
+        path = queue.popleft()
+        if max_moves is not None and len(path) > max_moves:
+            continue
+        for target in dict.fromkeys(roles[path[-1]].targets):
+            if target in path or not allowed(target):
+                continue
+            route = (*path, target)
+            if target == to or (to is None and ranks[roles[target].level] > start_rank):
+                yield Route(route, _steps(ladder, route))
+            if target != to:
+                queue.append(route)
+
+
+def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = True) -> Ceiling:
+    """The highest level ``role`` can reach (without management by default), with a route.
+
+    Uses the ladder's progression, computed once for every role (O(roles + moves)), so
+    asking for every role's ceiling costs no more than the analysis.
+    """
+    require_role(ladder, role)
+    progress = ladder.progression[role]
+    own = ladder.roles[role].level
+    highest = progress.highest_without_management if avoid_management else progress.highest
+    witness = progress.route_without_management if avoid_management else progress.route
+    ranks = ladder.ranks
+    if highest is None or ranks[highest] <= ranks[own]:
+        return Ceiling(role, own, ranks[own], Route((role,), ()), avoid_management)
+    return Ceiling(
+        role, highest, ranks[highest], Route(witness, _steps(ladder, witness)), avoid_management
+    )
+
+
+def next_steps(ladder: Ladder, role: str) -> dict[MoveKind, tuple[Step, ...]]:
+    """The moves out of ``role`` grouped by inferred kind: technical, management, lateral.
+
+    Every kind is a key, with an empty tuple when the role has no such move.
+    """
+    require_role(ladder, role)
+    grouped: dict[MoveKind, list[Step]] = {kind: [] for kind in MOVE_KINDS}
+    seen: set[str] = set()
+    for move in ladder.roles[role].moves:
+        if move.to in seen:
+            continue
+        seen.add(move.to)
+        kind = _kind(ladder, role, move.to)
+        grouped[kind].append(Step(role, move.to, kind, move.criteria))
+    return {kind: tuple(steps) for kind, steps in grouped.items()}
+
+
+def equivalents(ladder: Ladder, role: str) -> tuple[str, ...]:
+    """Roles at the same level as ``role`` on the other kind of track, same family first.
+
+    The "a Staff Engineer is the peer of an Engineering Manager" question. Within the
+    same family and among the others, roles come in file order.
+    """
+    require_role(ladder, role)
+    me = ladder.roles[role]
+    my_kind = ladder.track_kind(role)
+    peers = [
+        other
+        for other, candidate in ladder.roles.items()
+        if candidate.level == me.level
+        and ladder.tracks[candidate.track].kind != my_kind
+        and other != role
+    ]
+    same = [p for p in peers if ladder.roles[p].family == me.family]
+    return (*same, *(p for p in peers if ladder.roles[p].family != me.family))
+
+
+@dataclass(frozen=True)
+class FamilySummary:
+    """One job family: its ceilings and how many roles sit at each level on each track."""
+
+    family: str | None
+    technical_ceiling: str | None
+    management_ceiling: str | None
+    #: level id -> track id -> number of roles
+    roles_per_level: Mapping[str, Mapping[str, int]]
+
+    @property
+    def balanced(self) -> bool:
+        """Whether the technical track is at least as tall as the management track."""
+        if self.management_ceiling is None:
+            return True
+        return self.technical_ceiling is not None and self._rank(
+            self.technical_ceiling
+        ) >= self._rank(self.management_ceiling)
+
+    def _rank(self, level: str) -> int:
+        return list(self.roles_per_level).index(level) if level in self.roles_per_level else -1
+
+
+@dataclass(frozen=True)
+class LadderSummary:
+    """Per family ceilings and role counts, and the counts of findings by code."""
+
+    families: tuple[FamilySummary, ...]
+    findings: Mapping[str, int] = field(default_factory=dict)
+    roles: int = 0
+    moves: int = 0
+
+
+def summary(ladder: Ladder, findings: Iterable[Finding] | None = None) -> LadderSummary:
+    """Per family: technical and management ceilings, roles per level and track; and the
+    number of findings by code (of ``findings``, or of :func:`ladders.check` when omitted).
+    """
+    if findings is None:
+        from ladders.check import check
+
+        findings = check(ladder)
+    levels = [level.id for level in ladder.levels]
+    families: dict[str | None, dict[str, Counter[str]]] = {}
+    top: dict[tuple[str | None, TrackKind], int] = {}
+    ranks = ladder.ranks
+    for role in ladder.roles.values():
+        per_level = families.setdefault(role.family, {level: Counter() for level in levels})
+        per_level[role.level][role.track] += 1
+        key = (role.family, ladder.tracks[role.track].kind)
+        top[key] = max(top.get(key, -1), ranks[role.level])
+    result = []
+    for family, per_level in families.items():
+        tech = top.get((family, "technical"))
+        mgmt = top.get((family, "management"))
+        result.append(
+            FamilySummary(
+                family=family,
+                technical_ceiling=levels[tech] if tech is not None else None,
+                management_ceiling=levels[mgmt] if mgmt is not None else None,
+                roles_per_level={lv: dict(sorted(c.items())) for lv, c in per_level.items()},
+            )
+        )
+    counts = Counter(f.code for f in findings)
+    return LadderSummary(
+        families=tuple(result),
+        findings=dict(sorted(counts.items())),
+        roles=len(ladder.roles),
+        moves=sum(len(role.targets) for role in ladder.roles.values()),
+    )
