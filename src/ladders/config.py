@@ -1,0 +1,361 @@
+"""Configuration: ``[tool.ladders]`` in ``pyproject.toml``, or ``ladders.toml``.
+
+The configuration is found upward from the working directory: the first folder that has a
+``ladders.toml``, or a ``pyproject.toml`` with a ``[tool.ladders]`` table, holds it (a
+``ladders.toml`` wins over a ``pyproject.toml`` in the same folder). In ``ladders.toml``
+the keys are at the top level::
+
+    files = ["ladders/org.yaml"]      # roots to check when no file is named,
+                                      # relative to this file's folder; globs allowed
+    select = ["LAD1", "LAD204"]       # codes, prefixes, rule names or ALL
+    ignore = ["level-skip"]
+    fail-on = "warning"               # error | warning | never
+    [severity]
+    LAD104 = "error"                  # code (or name) -> error | warning
+    [rules.LAD202]
+    max-step = 2                      # a rule's own options, checked against its defaults
+
+Every key and value is checked; a mistake is a :class:`ConfigError` naming the key and
+the file, with a did-you-mean where one is close:
+
+>>> parse_config({"selct": ["LAD1"]}, "ladders.toml")
+Traceback (most recent call last):
+...
+ladders.config.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'select'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import glob
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from ladders.check import CheckConfig
+from ladders.errors import LaddersError
+from ladders.findings import Severity
+from ladders.rules import RULES, Rule
+
+__all__ = [
+    "CONFIG_FILES",
+    "FAIL_ON",
+    "Config",
+    "ConfigError",
+    "FailOn",
+    "check_selector",
+    "did_you_mean",
+    "find_config",
+    "load_config",
+    "parse_config",
+    "parse_selectors",
+    "read_config",
+]
+
+FailOn = Literal["error", "warning", "never"]
+
+#: the values of ``fail-on`` / ``--fail-on``
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
+
+#: the file names searched for, in order of preference within one folder
+CONFIG_FILES = ("ladders.toml", "pyproject.toml")
+
+_KEYS = ("files", "select", "ignore", "fail-on", "severity", "rules")
+_SEVERITIES = tuple(str(s) for s in (Severity.ERROR, Severity.WARNING))
+
+
+class ConfigError(LaddersError):
+    """The configuration file or a command-line option is wrong; the message says where."""
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """``"; did you mean 'x'?"`` when a choice is close to ``word``, else ``""``.
+
+    >>> did_you_mean("LAD240", ["LAD204", "LAD301"])
+    "; did you mean 'LAD204'?"
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one configuration file (or none: the defaults)."""
+
+    #: the file the settings came from, if any
+    path: Path | None = None
+    #: roots to check when none is named, as written (relative to the file's folder)
+    files: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: FailOn = "error"
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def check_config(self) -> CheckConfig:
+        """The settings the check engine takes."""
+        return CheckConfig(self.select, self.ignore, dict(self.severity), dict(self.options))
+
+    def roots(self) -> list[str]:
+        """The ``files`` entries as paths from the working directory, globs expanded.
+
+        Raises :class:`ConfigError` for a glob that matches no file; a plain path is
+        returned as is, for the caller to report if it cannot be read.
+        """
+        base = self.path.parent if self.path is not None else Path()
+        roots: list[str] = []
+        for entry in self.files:
+            joined = os.path.join(base, entry)
+            if glob.has_magic(entry):
+                matches = sorted(glob.glob(joined, recursive=True))
+                if not matches:
+                    raise ConfigError(
+                        f"{_show(self.path)}: files pattern {entry!r} matches no file"
+                    )
+                roots.extend(_from_cwd(m) for m in matches)
+            else:
+                roots.append(_from_cwd(joined))
+        return list(dict.fromkeys(roots))
+
+
+def _from_cwd(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return os.path.abspath(path)
+
+
+def _show(path: Path | None) -> str:
+    if path is None:
+        return "<config>"
+    return _from_cwd(str(path))
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        with pyproject.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml is not ours to judge unless it is the one we use.
+        return "[tool.ladders" in _read_quietly(pyproject)
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "ladders" in tool
+
+
+def _read_quietly(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The configuration file for ``start`` (default: the working directory), or None."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        ladders_toml = candidate / "ladders.toml"
+        if ladders_toml.is_file():
+            return ladders_toml
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def read_config(path: Path) -> Config:
+    """Read and check one configuration file (``pyproject.toml`` or ``ladders.toml``)."""
+    shown = _show(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{shown}: no such file") from None
+    except OSError as error:
+        raise ConfigError(f"{shown}: cannot read it: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{shown}: not valid TOML: {error}") from None
+    table = "the top level"
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "ladders" not in tool:
+            raise ConfigError(f"{shown}: has no [tool.ladders] table")
+        data = tool["ladders"]
+        table = "[tool.ladders]"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{shown}: tool.ladders must be a table")
+    return parse_config(data, shown, path=path, table=table)
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    """The configuration named with ``--config``, or else the one found upward, or else
+    the defaults."""
+    if explicit is not None:
+        return read_config(Path(explicit))
+    found = find_config()
+    return read_config(found) if found is not None else Config()
+
+
+def _strings(value: Any, where: str, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of {what}, not {value!r}")
+    return tuple(value)
+
+
+def _selector_names() -> list[str]:
+    return [*RULES, *(rule.name for rule in RULES.values()), "ALL"]
+
+
+def check_selector(selector: str, where: str) -> str:
+    """``selector`` if it names at least one rule: ``ALL``, a code, a code prefix such as
+    ``LAD1``, or a rule name; else :class:`ConfigError` with a did-you-mean."""
+    wanted = selector.strip()
+    upper = wanted.upper()
+    if wanted and (
+        upper == "ALL"
+        or any(code.startswith(upper) for code in RULES)
+        or any(rule.name == wanted.lower() for rule in RULES.values())
+    ):
+        return wanted
+    raise ConfigError(
+        f"{where}: {selector!r} is not a rule code, prefix or name"
+        f"{did_you_mean(wanted, _selector_names())} (see 'ladders rules')"
+    )
+
+
+def parse_selectors(text: str, where: str) -> tuple[str, ...]:
+    """Comma-separated codes, prefixes or names (as ``--select`` takes them), checked.
+
+    >>> parse_selectors("LAD2, self-move", "--select")
+    ('LAD2', 'self-move')
+    """
+    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not parts:
+        raise ConfigError(f"{where}: give at least one rule code, prefix or name")
+    return tuple(check_selector(part, where) for part in parts)
+
+
+def _rule(key: str, where: str) -> Rule:
+    for rule in RULES.values():
+        if key.upper() == rule.code or key.lower() == rule.name:
+            return rule
+    raise ConfigError(
+        f"{where}: {key!r} is not a rule code or name"
+        f"{did_you_mean(key, [*RULES, *(r.name for r in RULES.values())])}"
+    )
+
+
+def _fits(default: Any, value: Any) -> bool:
+    """Whether an option value has the type of the option's default."""
+    if default is None:
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    if isinstance(default, list | tuple):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+def _type_name(value: Any) -> str:
+    names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+    for kind, name in names.items():
+        if type(value) is kind:
+            return name
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _options(value: Any, where: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of rule tables, such as [rules.LAD202]")
+    options: dict[str, dict[str, Any]] = {}
+    for key, table in value.items():
+        rule = _rule(key, f"{where}")
+        here = f"{where}.{key}"
+        if not isinstance(table, dict):
+            raise ConfigError(f"{here} must be a table of the rule's options")
+        for name, option in table.items():
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(
+                    f"{here}: {rule.code} has no option {name!r}"
+                    f"{did_you_mean(name, list(rule.options))} (its options: {known})"
+                )
+            default = rule.options[name]
+            if not _fits(default, option):
+                raise ConfigError(f"{here}.{name} must be {_type_name(default)}, not {option!r}")
+        options[rule.code] = dict(table)
+    return options
+
+
+def _severities(value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of rule code = error or warning")
+    severities: dict[str, Severity] = {}
+    for key, level in value.items():
+        rule = _rule(key, where)
+        if level not in _SEVERITIES:
+            raise ConfigError(
+                f"{where}.{key} must be 'error' or 'warning', not {level!r}"
+                f"{did_you_mean(str(level), _SEVERITIES)}"
+            )
+        severities[rule.code] = Severity(level)
+    return severities
+
+
+def parse_config(
+    data: Mapping[str, Any],
+    shown: str,
+    *,
+    path: Path | None = None,
+    table: str = "the top level",
+) -> Config:
+    """Check the keys and values of a configuration table and make a :class:`Config`.
+
+    ``shown`` is the file name used in messages.
+    """
+    for key in data:
+        if key not in _KEYS:
+            where = "" if table == "the top level" else f" in {table}"
+            raise ConfigError(f"{shown}: unknown key {key!r}{where}{did_you_mean(key, _KEYS)}")
+
+    prefix = "" if table == "the top level" else "tool.ladders."
+
+    def at(key: str) -> str:
+        return f"{shown}: {prefix}{key}"
+
+    select: tuple[str, ...] | None = None
+    if "select" in data:
+        select = tuple(
+            check_selector(s, at("select"))
+            for s in _strings(data["select"], at("select"), "rule codes, prefixes or names")
+        )
+    ignore: tuple[str, ...] = ()
+    if "ignore" in data:
+        ignore = tuple(
+            check_selector(s, at("ignore"))
+            for s in _strings(data["ignore"], at("ignore"), "rule codes, prefixes or names")
+        )
+    files = _strings(data["files"], at("files"), "paths") if "files" in data else ()
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(
+            f"{at('fail-on')} must be one of {', '.join(FAIL_ON)}, not {fail_on!r}"
+            f"{did_you_mean(str(fail_on), FAIL_ON)}"
+        )
+    return Config(
+        path=path,
+        files=files,
+        select=select,
+        ignore=ignore,
+        fail_on=cast(FailOn, fail_on),
+        severity=_severities(data.get("severity", {}), at("severity")),
+        options=_options(data.get("rules", {}), at("rules")),
+    )

@@ -1,0 +1,43 @@
+"""The ``text`` format: ``file:line:col: CODE [severity] message`` and a summary line."""
+
+from __future__ import annotations
+
+from ladders.findings import Finding, Severity
+from ladders.report.base import Reporter
+
+__all__ = ["TextReporter"]
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_SEVERITY_COLOR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class TextReporter(Reporter):
+    """One line per finding, as compilers and linters print them, then a summary."""
+
+    name = "text"
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def handle(self, finding: Finding) -> None:
+        super().handle(finding)
+        severity = Severity(finding.severity)
+        where = self._paint(f"{finding.file}:{finding.line}:{finding.column}:", _BOLD)
+        code = self._paint(finding.code, _BOLD + _SEVERITY_COLOR[severity])
+        label = self._paint(f"[{severity}]", _SEVERITY_COLOR[severity])
+        self.stream.write(f"{where} {code} {label} {finding.message}\n")
+
+    def stop(self) -> None:
+        counts = self.counts()
+        files = _plural(len(self.files), "file")
+        if not self.findings:
+            self.stream.write(f"No findings in {files}.\n")
+            return
+        errors = _plural(counts[Severity.ERROR], "error")
+        warnings = _plural(counts[Severity.WARNING], "warning")
+        self.stream.write(f"Found {errors} and {warnings} in {files}.\n")
