@@ -351,7 +351,8 @@ class _Generator:
             _, prefix, noun, area = _DISCIPLINES[index]
             tracks[f"{prefix}-ic"] = {"kind": "technical", "name": f"{noun} track"}
             tracks[f"{prefix}-mgmt"] = {"kind": "management", "name": f"{area} management"}
-        # Shared strings per (family, kind, level): titles, tracks, levels.
+        # Build each title once per family and share it: a million distinct but
+        # equal strings would cost memory and time for nothing.
         shape: list[tuple[list[str], list[str], str]] = []
         for family in range(self.families):
             discipline, prefix, noun, area = _DISCIPLINES[family % len(_DISCIPLINES)]
@@ -408,9 +409,10 @@ def _level_name(level: int) -> str:
 
 
 def _title(patterns: Sequence[str], level: int, *, noun: str, area: str) -> str:
+    """The title of a role at ``level``; levels past the named ones get a number."""
     if level < len(patterns):
         return patterns[level].format(noun=noun, area=area)
-    return f"{noun} Level {level + 1}"
+    return f"{patterns[-1].format(noun=noun, area=area)} {level + 1 - len(patterns) + 1}"
 
 
 # --- writing -----------------------------------------------------------------
@@ -420,7 +422,8 @@ def _title(patterns: Sequence[str], level: int, *, noun: str, area: str) -> str:
 # YAML 1.1's booleans or nulls.
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/()]*(?: [A-Za-z0-9_.\-/()]+)*\Z")
 _RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Characters a YAML reader would drop or fold inside a double-quoted string.
+_ESCAPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _scalar(value: object) -> str:
@@ -429,7 +432,7 @@ def _scalar(value: object) -> str:
         if _PLAIN.match(value) and value.lower() not in _RESERVED:
             return value
         quoted = json.dumps(value, ensure_ascii=False)
-        return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+        return _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     if value is True:
         return "true"
     if value is False:

@@ -26,7 +26,7 @@ from ladders.load.validate import did_you_mean, problems_from
 from ladders.load.yaml import MAX_DEPTH, read_yaml
 from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
 
-__all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "loads", "read_ladder_text"]
+__all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "load_text", "loads", "read_ladder_text"]
 
 Format = Literal["yaml", "json"]
 
@@ -430,22 +430,13 @@ def load(path: str | os.PathLike[str]) -> Ladder:
     return loaded.ladder
 
 
-def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Ladder:
-    """Load a ladder from text. ``include`` is not allowed here (there is no folder).
+def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Loaded:
+    """Load a ladder from text; never raises for bad content (see :class:`Loaded`).
 
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
-    ...   senior: {title: Senior Developer, track: ic, level: L2}
-    ... ''')
-    >>> ladder.roles["dev"].moves[0].to, ladder.rank("senior")
-    ('senior', 1)
+    ``include`` is not allowed here (there is no folder to be relative to).
     """
     if format not in ("yaml", "json"):
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
-    findings: list[Finding] = []
     with _no_gc():
         if isinstance(text, str):
             try:  # a str from Python may hold lone surrogates, which no file can
@@ -454,15 +445,14 @@ def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") 
                 before = text[: error.start]
                 line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
                 message = f"the text is not valid Unicode (U+{ord(text[error.start]):04X})"
-                raise LoadError([_finding("LAD001", message, source, line, column)]) from None
-        if isinstance(text, bytes):
+                return Loaded(None, [_finding("LAD001", message, source, line, column)], [source])
+        else:
             try:
                 text = decode(text)
             except Fatal as stop:
                 p = stop.problem
-                raise LoadError(
-                    [_finding(p.code, p.message, source, p.line + 1, p.column + 1)]
-                ) from None
+                finding = _finding(p.code, p.message, source, p.line + 1, p.column + 1)
+                return Loaded(None, [finding], [source])
         model, source_map, findings = read_ladder_text(text, source, format)
         if model is not None and model.include:
             line, column = source_map.value(("include", 0))
@@ -478,6 +468,25 @@ def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") 
         ladder = None
         if model is not None and not findings:
             ladder = _merge([_File(source, source_map, model)], findings)
-    if ladder is None:
-        raise LoadError(sorted(findings))
-    return ladder
+    return Loaded(ladder, sorted(findings), [source])
+
+
+def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Ladder:
+    """Load a ladder from text. ``include`` is not allowed here (there is no folder).
+
+    Raises :class:`~ladders.errors.LoadError` when the text is not a valid ladder.
+
+    >>> ladder = loads('''
+    ... levels: [L1, L2]
+    ... tracks: {ic: technical}
+    ... roles:
+    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+    ...   senior: {title: Senior Developer, track: ic, level: L2}
+    ... ''')
+    >>> ladder.roles["dev"].moves[0].to, ladder.rank("senior")
+    ('senior', 1)
+    """
+    loaded = load_text(text, format, source)
+    if loaded.ladder is None:
+        raise LoadError(loaded.findings)
+    return loaded.ladder
