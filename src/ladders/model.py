@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -163,6 +164,14 @@ class LadderFile(BaseModel):
     roles: dict[Id, Role] = Field(default_factory=dict)
 
 
+def _query() -> Any:
+    """The :mod:`ladders.query` module, imported on first use (it needs the graph layer)."""
+    module = sys.modules.get("ladders.query")
+    if module is None:
+        import ladders.query as module
+    return module
+
+
 class Ladder(BaseModel):
     """A whole ladder: the files of one root merged, ready to be checked and asked.
 
@@ -221,33 +230,30 @@ class Ladder(BaseModel):
         max_moves: int | None = None,
     ) -> Iterator[Route]:
         """Routes from ``start``, shortest first, lazily; see :func:`ladders.query.routes`."""
-        from ladders.query import routes
-
-        return routes(self, start, to, avoid_management=avoid_management, max_moves=max_moves)
+        found: Iterator[Route] = _query().routes(
+            self, start, to, avoid_management=avoid_management, max_moves=max_moves
+        )
+        return found
 
     def ceiling(self, role: str, *, avoid_management: bool = True) -> Ceiling:
         """The highest level ``role`` can reach, with a route; see :func:`ladders.query.ceiling`."""
-        from ladders.query import ceiling
-
-        return ceiling(self, role, avoid_management=avoid_management)
+        top: Ceiling = _query().ceiling(self, role, avoid_management=avoid_management)
+        return top
 
     def next_steps(self, role: str) -> dict[MoveKind, tuple[Step, ...]]:
         """The moves out of ``role`` by kind; see :func:`ladders.query.next_steps`."""
-        from ladders.query import next_steps
-
-        return next_steps(self, role)
+        steps: dict[MoveKind, tuple[Step, ...]] = _query().next_steps(self, role)
+        return steps
 
     def equivalents(self, role: str) -> tuple[str, ...]:
         """Peers on the other track kind; see :func:`ladders.query.equivalents`."""
-        from ladders.query import equivalents
-
-        return equivalents(self, role)
+        peers: tuple[str, ...] = _query().equivalents(self, role)
+        return peers
 
     def summary(self, findings: Iterable[Finding] | None = None) -> LadderSummary:
         """Ceilings, role counts and finding counts; see :func:`ladders.query.summary`."""
-        from ladders.query import summary
-
-        return summary(self, findings)
+        summary: LadderSummary = _query().summary(self, findings)
+        return summary
 
     @property
     def sources(self) -> Sources | None:

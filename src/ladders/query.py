@@ -92,24 +92,68 @@ class Route:
         return tuple(step.kind for step in self.moves)
 
 
-@dataclass(frozen=True)
 class Ceiling:
     """The highest level a role can reach, and one route that reaches it.
 
     ``level`` is the role's own level when no route rises above it (then ``route`` has
-    no moves).
+    no moves). The route is worked out when first asked for, so asking every role's
+    ceiling costs little.
     """
 
-    role: str
-    level: str
-    rank: int
-    route: Route
-    avoid_management: bool
+    __slots__ = ("_ladder", "_number", "_route", "avoid_management", "level", "rank", "role")
+
+    def __init__(
+        self,
+        ladder: Ladder,
+        role: str,
+        level: str,
+        rank: int,
+        number: int | None,
+        avoid_management: bool,
+    ) -> None:
+        self.role = role
+        self.level = level
+        self.rank = rank
+        self.avoid_management = avoid_management
+        self._ladder = ladder
+        self._number = number  # the role's number in the progression, if it rises
+        self._route: Route | None = None
 
     @property
     def rises(self) -> bool:
         """Whether the ceiling is above the role's own level."""
-        return len(self.route) > 0
+        return self._number is not None
+
+    @property
+    def route(self) -> Route:
+        """One route from the role to a role at the ceiling (no moves if it does not rise)."""
+        if self._route is None:
+            if self._number is None:
+                roles: tuple[str, ...] = (self.role,)
+            else:
+                progress = self._ladder.progression
+                numbers = progress.route_numbers(
+                    self._number, without_management=self.avoid_management
+                )
+                roles = tuple(progress.index.ids[i] for i in numbers)
+            self._route = Route(roles, _steps(self._ladder, roles))
+        return self._route
+
+    def __repr__(self) -> str:
+        how = "without management" if self.avoid_management else "with management"
+        return f"Ceiling(role={self.role!r}, level={self.level!r}, {how})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ceiling):
+            return NotImplemented
+        return (self.role, self.level, self.avoid_management, self.route) == (
+            other.role,
+            other.level,
+            other.avoid_management,
+            other.route,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def require_role(ladder: Ladder, role: str) -> None:
@@ -185,17 +229,16 @@ def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = True) -> Ceil
     Uses the ladder's progression, computed once for every role (O(roles + moves)), so
     asking for every role's ceiling costs no more than the analysis.
     """
-    require_role(ladder, role)
-    progress = ladder.progression[role]
-    own = ladder.roles[role].level
-    highest = progress.highest_without_management if avoid_management else progress.highest
-    witness = progress.route_without_management if avoid_management else progress.route
-    ranks = ladder.ranks
-    if highest is None or ranks[highest] <= ranks[own]:
-        return Ceiling(role, own, ranks[own], Route((role,), ()), avoid_management)
-    return Ceiling(
-        role, highest, ranks[highest], Route(witness, _steps(ladder, witness)), avoid_management
-    )
+    if role not in ladder.roles:
+        require_role(ladder, role)
+    progress = ladder.progression
+    index = progress.index
+    number = index.position[role]
+    own = index.rank[number]
+    top = (progress.highest_without_management if avoid_management else progress.highest)[number]
+    if top <= own:
+        return Ceiling(ladder, role, index.levels[own], own, None, avoid_management)
+    return Ceiling(ladder, role, index.levels[top], top, number, avoid_management)
 
 
 def next_steps(ladder: Ladder, role: str) -> dict[MoveKind, tuple[Step, ...]]:
