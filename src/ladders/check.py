@@ -4,9 +4,13 @@ per-rule options, and the ``ignore`` entries written on roles.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from ladders.findings import Finding, Severity
@@ -86,7 +90,11 @@ class CheckResult:
 
 
 def _role_ignores(ladder: Ladder) -> dict[str, Mapping[str, str]]:
-    return {role_id: role.ignore for role_id, role in ladder.roles.items() if role.ignore}
+    ignores = list(map(_IGNORE, ladder.roles.values()))
+    return dict(compress(zip(ladder.roles, ignores, strict=True), ignores))
+
+
+_IGNORE = attrgetter("ignore")
 
 
 def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
@@ -99,18 +107,40 @@ def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
     ... roles: {dev: {title: Developer, track: ic, level: L1, moves: [dev]}}
     ... ''')
     >>> [(f.code, f.line) for f in check(ladder)]
-    [('LAD204', 5)]
+    [('LAD204', 4)]
     """
     config = config or CheckConfig()
+    with _gc_paused():
+        return _check(ladder, config)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # The rules build large arrays of ints and lists but no cycles; with the collector on,
+    # each allocation burst would also walk the whole ladder (millions of objects).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(ladder: Ladder, config: CheckConfig) -> list[Finding]:
     ignores = _role_ignores(ladder)
+    ignored_codes = {code for entries in ignores.values() for code in entries}
     used: set[tuple[str, str]] = set()
     findings: list[Finding] = []
+    memo: dict[str, Any] = {}  # facts shared by the rules of this check
     for rule in RULES.values():
         if rule.module is None or rule.code == UNUSED_IGNORE:
             continue
-        if not config.enabled(rule.code) and not any(rule.code in i for i in ignores.values()):
+        # A rule off by configuration still runs when a role ignores it, so that its
+        # ignore entries are not reported as unused.
+        if not config.enabled(rule.code) and rule.code not in ignored_codes:
             continue
-        context = Context(ladder, config.options_for(rule))
+        context = Context(ladder, config.options_for(rule), memo)
         for finding in rule.check(context):
             role_ignores = ignores.get(finding.role or "")
             if role_ignores and finding.code in role_ignores:
@@ -120,7 +150,7 @@ def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
                 findings.append(config.stamp(finding))
     if config.enabled(UNUSED_IGNORE) and UNUSED_IGNORE in RULES:
         rule = RULES[UNUSED_IGNORE]
-        context = Context(ladder, {**config.options_for(rule), "used": frozenset(used)})
+        context = Context(ladder, {**config.options_for(rule), "used": frozenset(used)}, memo)
         findings.extend(config.stamp(f) for f in rule.check(context))
     return sorted(findings)
 

@@ -13,7 +13,7 @@ here too so that ``ladders rules`` documents every code.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,10 +27,16 @@ __all__ = ["RULES", "Context", "Rule", "get"]
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule's ``check`` receives: the ladder and the rule's own options."""
+    """What a rule's ``check`` receives: the ladder and the rule's own options.
+
+    ``memo`` is shared by every rule of one check, so that facts several rules need
+    (the ladder's arrays, progression, ceilings: see ``ladders.rules._facts``) are
+    computed once.
+    """
 
     ladder: Ladder
     options: Mapping[str, Any]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def finding(
         self,
@@ -111,13 +117,37 @@ def _from_module(module: ModuleType) -> Rule:
 
 def _load_rules() -> dict[str, Rule]:
     from ladders.load import LOAD_RULES
-    from ladders.rules import self_move
+    from ladders.rules import (
+        ceiling_gap,
+        dead_end,
+        duplicate_move,
+        kind_mismatch,
+        level_skip,
+        management_only_progression,
+        one_way_management,
+        self_move,
+        technical_gap,
+        unreachable,
+        unused_ignore,
+    )
 
     rules: dict[str, Rule] = {
         code: Rule(code, name, Severity.ERROR, {}, f"{summary.capitalize()}.\n")
         for code, (name, summary) in LOAD_RULES.items()
     }
-    for module in (self_move,):
+    for module in (
+        unused_ignore,
+        management_only_progression,
+        one_way_management,
+        dead_end,
+        unreachable,
+        kind_mismatch,
+        level_skip,
+        duplicate_move,
+        self_move,
+        ceiling_gap,
+        technical_gap,
+    ):
         rule = _from_module(module)
         rules[rule.code] = rule
     return dict(sorted(rules.items()))

@@ -27,9 +27,11 @@ Suppress it for one role with ``ignore: {LAD204: <reason>}`` on that role.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, get
+from ladders.rules import Context, _facts, get
 
 CODE = "LAD204"
 NAME = "self-move"
@@ -39,17 +41,15 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move whose target is the role itself."""
-    ladder = context.ladder
+    index = _facts.index(context)
     rule = get(CODE)
-    for role_id, role in ladder.roles.items():
-        for index, target in enumerate(role.targets):
-            if target == role_id:
-                level = role.level
-                where = context.move_location(role_id, index)
-                yield context.finding(
-                    rule,
-                    f"{role.title} ({level}) has a move to itself; remove it or point it at "
-                    "another role",
-                    where,
-                    role_id,
-                )
+    sources = index.sources
+    for edge in compress(range(len(sources)), map(eq, sources, index.targets)):
+        source = sources[edge]
+        role_id = index.ids[source]
+        yield context.finding(
+            rule,
+            f"{index.describe(source)} has a move to itself; remove it or point it at another role",
+            context.move_location(role_id, edge - index.offsets[source]),
+            role_id,
+        )

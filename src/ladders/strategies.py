@@ -1,0 +1,368 @@
+"""Hypothesis strategies for ladders, for your own property-based tests.
+
+Import this module explicitly (``import ladders`` does not import Hypothesis)::
+
+    from hypothesis import given
+    from ladders.strategies import ladders
+
+    @given(ladders(max_roles=30, families=3, healthy=True))
+    def test_my_hr_report_handles_any_ladder(ladder):
+        report = my_report(ladder)
+        ...
+
+``ladders()`` draws :class:`~ladders.Ladder` objects; ``ladder_data()`` draws the same
+ladders as plain file data (what ``json.dump`` would write); ``roles()`` and ``moves()``
+draw single roles and moves. Options are keyword-only and checked when the strategy is
+created, raising :class:`hypothesis.errors.InvalidArgument`, as Hypothesis's own do.
+
+With Hypothesis installed, ``st.from_type(Ladder)`` uses :func:`ladders` (the package
+registers it through the ``hypothesis`` entry point).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ladders.graph import move_kind
+from ladders.model import Ladder, Move, MoveKind, Role
+
+__all__ = ["ladder_data", "ladders", "moves", "roles"]
+
+_KINDS: tuple[MoveKind, ...] = ("lateral", "technical", "management")
+#: codes an unhealthy ladder's ``ignore`` entries are drawn from (LAD999 is no rule)
+_IGNORE_CODES = ("LAD101", "LAD102", "LAD103", "LAD104", "LAD202", "LAD203", "LAD301", "LAD999")
+#: the tracks of every drawn ladder: id -> kind
+TRACKS = {"ic": "technical", "staff-ic": "technical", "mgmt": "management"}
+
+
+def _check_int(name: str, value: object, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgument(f"{name}={value!r} must be an integer")
+    if value < minimum:
+        raise InvalidArgument(f"{name}={value!r} must be at least {minimum}")
+    return value
+
+
+def _check_range(low_name: str, low: int, high_name: str, high: int) -> None:
+    if low > high:
+        raise InvalidArgument(f"{low_name}={low!r} must not be greater than {high_name}={high!r}")
+
+
+def _check_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidArgument(f"{name}={value!r} must be True or False")
+    return value
+
+
+def moves(*, targets: Sequence[str], declared_kinds: bool = True) -> st.SearchStrategy[str | Move]:
+    """A move to one of ``targets``: a bare id, or (``declared_kinds``) a written move.
+
+    A written move may declare any kind, so it may disagree with the inferred kind
+    (LAD201): use :func:`ladders` with ``healthy=True`` for consistent kinds.
+
+    >>> moves(targets=[])
+    Traceback (most recent call last):
+    hypothesis.errors.InvalidArgument: targets=[] must name at least one role
+    """
+    targets = list(targets)
+    if not targets:
+        raise InvalidArgument(f"targets={targets!r} must name at least one role")
+    _check_bool("declared_kinds", declared_kinds)
+    bare = st.sampled_from(targets)
+    if not declared_kinds:
+        return bare
+    written = st.builds(
+        Move,
+        to=st.sampled_from(targets),
+        kind=st.none() | st.sampled_from(_KINDS),
+        criteria=st.lists(st.sampled_from(["Mentors", "Leads a project", "Ships"]), max_size=2).map(
+            tuple
+        ),
+    )
+    return bare | written
+
+
+def roles(
+    *,
+    tracks: Sequence[str] = ("ic",),
+    levels: Sequence[str] = ("L1",),
+    families: Sequence[str | None] = (None,),
+    targets: Sequence[str] = (),
+    max_moves: int = 3,
+) -> st.SearchStrategy[Role]:
+    """A role on one of ``tracks`` at one of ``levels``, with up to ``max_moves`` moves.
+
+    >>> roles(tracks=[])
+    Traceback (most recent call last):
+    hypothesis.errors.InvalidArgument: tracks=[] must name at least one track
+    """
+    tracks, levels, families = list(tracks), list(levels), list(families)
+    for name, values in (("tracks", tracks), ("levels", levels), ("families", families)):
+        if not values:
+            raise InvalidArgument(f"{name}={values!r} must name at least one {name[:-1]}")
+    _check_int("max_moves", max_moves, 0)
+    move_lists: st.SearchStrategy[list[str | Move]] = (
+        st.lists(moves(targets=targets), max_size=max_moves) if targets else st.just([])
+    )
+    return st.builds(
+        lambda title, track, level, family, entry, specs: Role.model_validate(
+            {
+                "title": title,
+                "track": track,
+                "level": level,
+                "family": family,
+                "entry": entry,
+                "moves": specs,
+            }
+        ),
+        st.sampled_from(["Engineer", "Senior Engineer", "Manager", "Director"]),
+        st.sampled_from(tracks),
+        st.sampled_from(levels),
+        st.sampled_from(families),
+        st.booleans(),
+        move_lists,
+    )
+
+
+def ladder_data(
+    *,
+    min_roles: int = 1,
+    max_roles: int = 12,
+    min_levels: int = 1,
+    max_levels: int = 5,
+    families: int = 1,
+    max_moves: int = 4,
+    healthy: bool = False,
+    declared_kinds: bool = False,
+    ignores: bool = False,
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Ladders as plain file data (format version 1), ready for ``json.dump``.
+
+    ``families``: how many job families roles are drawn from (1: no ``family`` keys).
+    ``healthy=True`` guarantees a ladder on which :func:`ladders.check` finds nothing: a
+    technical role at every level up to each family's technical ceiling, technical moves
+    one level up, a lateral move back to the technical track for every manager, entry
+    roles at the bottom, no level skips, repeats or self-moves (a role may then have
+    more than ``max_moves`` moves where that is needed). ``healthy=False`` (the
+    default) draws anything the format allows: step-backs, lateral cycles, cross-family
+    moves, dead ends, managers with no way back, and (``declared_kinds``) wrong declared
+    kinds, and (``ignores``) ``ignore`` entries, used or not.
+
+    >>> ladder_data(min_roles=5, max_roles=2)
+    Traceback (most recent call last):
+    hypothesis.errors.InvalidArgument: min_roles=5 must not be greater than max_roles=2
+    >>> ladder_data(healthy=True, ignores=True)
+    Traceback (most recent call last):
+    hypothesis.errors.InvalidArgument: ignores=True cannot be combined with healthy=True: \
+a healthy ladder has no findings, so every ignore entry would be unused (LAD006)
+    """
+    _check_int("min_roles", min_roles, 1)
+    _check_int("max_roles", max_roles, 1)
+    _check_range("min_roles", min_roles, "max_roles", max_roles)
+    _check_int("min_levels", min_levels, 1)
+    _check_int("max_levels", max_levels, 1)
+    _check_range("min_levels", min_levels, "max_levels", max_levels)
+    _check_int("families", families, 1)
+    _check_int("max_moves", max_moves, 0)
+    for name, value in (("healthy", healthy), ("declared_kinds", declared_kinds)):
+        _check_bool(name, value)
+    _check_bool("ignores", ignores)
+    if healthy and ignores:
+        raise InvalidArgument(
+            "ignores=True cannot be combined with healthy=True: a healthy ladder has no "
+            "findings, so every ignore entry would be unused (LAD006)"
+        )
+    options = _Options(
+        min_roles, max_roles, min_levels, max_levels, families, max_moves, declared_kinds
+    )
+    if healthy:
+        return _healthy(options)
+    return _anything(options, ignores)
+
+
+def ladders(
+    *,
+    min_roles: int = 1,
+    max_roles: int = 12,
+    min_levels: int = 1,
+    max_levels: int = 5,
+    families: int = 1,
+    max_moves: int = 4,
+    healthy: bool = False,
+    declared_kinds: bool = False,
+    ignores: bool = False,
+) -> st.SearchStrategy[Ladder]:
+    """:class:`~ladders.Ladder` objects; the options are those of :func:`ladder_data`.
+
+    >>> from hypothesis import given
+    >>> import ladders as lib
+    >>> @given(ladders(max_roles=8, families=2, healthy=True))
+    ... def test(ladder):
+    ...     assert lib.check(ladder) == []
+    >>> test()
+    """
+    return ladder_data(
+        min_roles=min_roles,
+        max_roles=max_roles,
+        min_levels=min_levels,
+        max_levels=max_levels,
+        families=families,
+        max_moves=max_moves,
+        healthy=healthy,
+        declared_kinds=declared_kinds,
+        ignores=ignores,
+    ).map(Ladder.model_validate)
+
+
+class _Options:
+    __slots__ = (
+        "declared_kinds",
+        "families",
+        "max_levels",
+        "max_moves",
+        "max_roles",
+        "min_levels",
+        "min_roles",
+    )
+
+    def __init__(
+        self,
+        min_roles: int,
+        max_roles: int,
+        min_levels: int,
+        max_levels: int,
+        families: int,
+        max_moves: int,
+        declared_kinds: bool,
+    ) -> None:
+        self.min_roles, self.max_roles = min_roles, max_roles
+        self.min_levels, self.max_levels = min_levels, max_levels
+        self.families, self.max_moves, self.declared_kinds = families, max_moves, declared_kinds
+
+
+def _family_name(options: _Options, number: int) -> str | None:
+    return None if options.families == 1 else f"f{number}"
+
+
+def _skeleton(levels: int) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "levels": [{"id": f"L{i + 1}"} for i in range(levels)],
+        "tracks": {track: {"kind": kind} for track, kind in TRACKS.items()},
+        "roles": {},
+    }
+
+
+def _role(title: str, track: str, rank: int, family: str | None) -> dict[str, Any]:
+    role: dict[str, Any] = {"title": title, "track": track, "level": f"L{rank + 1}"}
+    if family is not None:
+        role["family"] = family
+    return role
+
+
+def _anything(options: _Options, ignores: bool) -> st.SearchStrategy[dict[str, Any]]:
+    @st.composite
+    def draw_ladder(draw: st.DrawFn) -> dict[str, Any]:
+        levels = draw(st.integers(options.min_levels, options.max_levels))
+        count = draw(st.integers(options.min_roles, options.max_roles))
+        data = _skeleton(levels)
+        ids = [f"r{i}" for i in range(count)]
+        for role_id in ids:
+            track = draw(st.sampled_from(sorted(TRACKS)))
+            rank = draw(st.integers(0, levels - 1))
+            family = _family_name(options, draw(st.integers(0, options.families - 1)))
+            role = _role(f"Role {role_id}", track, rank, family)
+            if draw(st.integers(0, 3)) == 0:
+                role["entry"] = True
+            specs: list[Any] = []
+            for target in draw(st.lists(st.sampled_from(ids), max_size=options.max_moves)):
+                if options.declared_kinds and draw(st.booleans()):
+                    kind = draw(st.sampled_from(_KINDS))
+                    specs.append({"to": target, "kind": kind})
+                else:
+                    specs.append(target)
+            if specs:
+                role["moves"] = specs
+            if ignores and draw(st.integers(0, 2)) == 0:
+                codes = draw(st.sets(st.sampled_from(_IGNORE_CODES), min_size=1, max_size=2))
+                role["ignore"] = dict.fromkeys(sorted(codes), "Accepted for now")
+            data["roles"][role_id] = role
+        return data
+
+    return draw_ladder()
+
+
+def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
+    @st.composite
+    def draw_ladder(draw: st.DrawFn) -> dict[str, Any]:
+        levels = draw(st.integers(options.min_levels, options.max_levels))
+        count = draw(st.integers(options.min_roles, options.max_roles))
+        data = _skeleton(levels)
+        # Each family gets a technical role at every rank up to its technical ceiling.
+        family_count = draw(st.integers(1, min(options.families, count)))
+        tops = [0] * family_count
+        spare = count - family_count
+        for f in range(family_count):
+            grow = draw(st.integers(0, min(levels - 1, spare)))
+            tops[f], spare = grow, spare - grow
+        # (family, track, rank) of every role; the first ones are the mandatory ones
+        slots = [(f, "ic", r) for f in range(family_count) for r in range(tops[f] + 1)]
+        for _ in range(spare):
+            f = draw(st.integers(0, family_count - 1))
+            track = draw(st.sampled_from(sorted(TRACKS)))
+            slots.append((f, track, draw(st.integers(0, tops[f]))))
+        ids = [f"r{i}" for i in range(len(slots))]
+        technical: dict[tuple[int, int], list[int]] = {}
+        for i, (f, track, rank) in enumerate(slots):
+            if TRACKS[track] == "technical":
+                technical.setdefault((f, rank), []).append(i)
+        moves: list[list[int]] = [[] for _ in slots]
+
+        def add(source: int, target: int) -> None:
+            if target != source and target not in moves[source]:
+                moves[source].append(target)
+
+        for i, (f, track, rank) in enumerate(slots):
+            if TRACKS[track] == "technical":
+                if rank < tops[f]:  # a technical move one level up
+                    add(i, draw(st.sampled_from(technical[f, rank + 1])))
+                if rank > 0:  # reachable from below
+                    add(draw(st.sampled_from(technical[f, rank - 1])), i)
+            else:
+                add(i, draw(st.sampled_from(technical[f, rank])))  # back to technical
+                below = technical[f, max(rank - 1, 0)]
+                add(draw(st.sampled_from(below)), i)  # reachable
+        # A few more moves anywhere, rising at most one level.
+        for i, (_, _, rank) in enumerate(slots):
+            room = options.max_moves - len(moves[i])
+            candidates = [j for j, slot in enumerate(slots) if slot[2] <= rank + 1]
+            for j in draw(st.lists(st.sampled_from(candidates), max_size=max(room, 0))):
+                add(i, j)
+        for i, (f, track, rank) in enumerate(slots):
+            role = _role(f"Role {ids[i]}", track, rank, _family_name(options, f))
+            if TRACKS[track] == "technical" and rank == 0:
+                role["entry"] = True
+            specs: list[Any] = []
+            for j in moves[i]:
+                if options.declared_kinds and draw(st.booleans()):
+                    to_management = TRACKS[slots[j][1]] == "management"
+                    specs.append(
+                        {"to": ids[j], "kind": move_kind(rank, slots[j][2], to_management)}
+                    )
+                else:
+                    specs.append(ids[j])
+            if specs:
+                role["moves"] = specs
+            data["roles"][ids[i]] = role
+        return data
+
+    return draw_ladder()
+
+
+def _hypothesis_setup_hook() -> None:
+    """Called by Hypothesis (``hypothesis`` entry point): ``st.from_type(Ladder)`` works."""
+    st.register_type_strategy(Ladder, ladders())

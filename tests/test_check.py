@@ -1,0 +1,85 @@
+"""The check engine: every rule, sorted findings, config, ignores, check_file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ladders
+from ladders.check import CheckConfig
+from ladders.rules import RULES
+
+BAD = """\
+levels: [L1, L2, L3]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev: {title: Developer, track: ic, level: L1, entry: true, moves: [dev, lead, staff]}
+  lead: {title: Lead, track: mgmt, level: L2}
+  staff: {title: Staff, track: ic, level: L3}
+  orphan: {title: Orphan, track: ic, level: L2, ignore: {LAD104: known, LAD204: stale}}
+"""
+
+
+def test_every_rule_of_design_is_registered() -> None:
+    expected = {f"LAD00{i}" for i in range(1, 8)} | {
+        "LAD101", "LAD102", "LAD103", "LAD104",
+        "LAD201", "LAD202", "LAD203", "LAD204", "LAD301", "LAD302",
+    }  # fmt: skip
+    assert set(RULES) == expected
+    for code, rule in RULES.items():
+        if not code.startswith("LAD00"):
+            assert rule.module is not None
+            assert "Failing::" in rule.doc, code
+            assert "Passing::" in rule.doc, code
+
+
+def test_findings_are_sorted_with_role_and_location(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(BAD)
+    found = ladders.check_file(path)
+    assert found == sorted(found)
+    assert [(f.code, f.line, f.role) for f in found] == [
+        ("LAD204", 4, "dev"),
+        ("LAD202", 4, "dev"),
+        ("LAD102", 5, "lead"),
+        ("LAD103", 7, "orphan"),
+        ("LAD006", 7, "orphan"),
+    ]
+    assert all(f.file == str(path) for f in found)
+
+
+def test_check_file_on_json(tmp_path: Path) -> None:
+    data = {
+        "levels": ["L1", "L2"],
+        "tracks": {"ic": "technical"},
+        "roles": {
+            "a": {"title": "A", "track": "ic", "level": "L1"},
+            "b": {"title": "B", "track": "ic", "level": "L2"},
+        },
+    }
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(data, indent=1))
+    assert [(f.code, f.line, f.column) for f in ladders.check_file(path)] == [("LAD103", 10, 3)]
+
+
+def test_check_file_never_raises_on_bad_content(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text("levels: [L1]\nroles: {a: {title: A, track: nope, level: L1}}\n")
+    assert {f.code for f in ladders.check_file(path)} == {"LAD004"}
+
+
+def test_select_ignore_and_severity() -> None:
+    ladder = ladders.loads(BAD)
+    only = ladders.check(ladder, CheckConfig(select=("LAD2",)))
+    assert {f.code for f in only} == {"LAD202", "LAD204"}
+    none_of = ladders.check(ladder, CheckConfig(ignore=("self-move", "LAD0")))
+    assert {f.code for f in none_of} == {"LAD102", "LAD103", "LAD202"}
+    loud = ladders.check(ladder, CheckConfig(severity={"LAD202": ladders.Severity.ERROR}))
+    assert next(f for f in loud if f.code == "LAD202").severity == "error"
+
+
+def test_role_ignore_silences_only_that_role_and_code() -> None:
+    ladder = ladders.loads(BAD)
+    codes = {(f.code, f.role) for f in ladders.check(ladder)}
+    assert ("LAD104", "orphan") not in codes  # silenced by its entry
+    assert ("LAD006", "orphan") in codes  # LAD204 entry silenced nothing
