@@ -74,25 +74,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="1k,10k,100k")
     args = parser.parse_args(argv)
-    print(f"{'file':<20} {'roles':>8} {'ladders.load':>13} {'bare parse':>11} {'ratio':>6}"
-          f" {'target':>7} {'peak MiB':>9}")
+    print(
+        f"{'file':<20} {'roles':>8} {'ladders.load':>13} {'bare parse':>11} {'ratio':>6}"
+        f" {'target':>7} {'peak MiB':>9}"
+    )
     failed = False
     for size in args.sizes.split(","):
         for fmt in ("yaml", "json"):
-            if size == "100k" and fmt == "yaml":
-                repeat = max(1, args.repeat // 3)
-            else:
-                repeat = args.repeat
+            repeat = max(1, args.repeat // 3) if size == "100k" and fmt == "yaml" else args.repeat
             path = ensure(size, fmt)
             ours = best(lambda p=path: ladders.load(p), repeat)  # type: ignore[misc]
             theirs = best(bare(path, fmt), repeat)
             ratio = ours / theirs
             target = TARGETS.get((size, fmt))
-            verdict = "" if target is None else f"<={target}x" + (" ok" if ratio <= target else " MISS")
+            verdict = (
+                "" if target is None else f"<={target}x" + (" ok" if ratio <= target else " MISS")
+            )
             failed = failed or (target is not None and ratio > target)
             peak = peak_mib(lambda p=path: ladders.load(p))  # type: ignore[misc]
-            print(f"{path.name:<20} {SIZES[size]:>8} {ours:>12.3f}s {theirs:>10.3f}s "
-                  f"{ratio:>5.2f}x {verdict:>7} {peak:>9.1f}")
+            print(
+                f"{path.name:<20} {SIZES[size]:>8} {ours:>12.3f}s {theirs:>10.3f}s "
+                f"{ratio:>5.2f}x {verdict:>7} {peak:>9.1f}"
+            )
     return 1 if failed else 0
 
 

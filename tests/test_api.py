@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import ladders
 
 
@@ -34,19 +36,18 @@ def test_import_ladders_does_not_import_the_cli_stack() -> None:
         " 'jsonschema') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 
 def test_load_error_message_names_the_first_finding() -> None:
-    try:
+    with pytest.raises(ladders.LoadError) as caught:
         ladders.loads("levels: [L1]\ntracks: {}\nroles: {d: {title: D, track: x, level: L1}}\n")
-    except ladders.LoadError as error:
-        assert str(error).startswith("<string>:3:")
-        assert "LAD004" in str(error)
-        assert error.findings[0].code == "LAD004"
-    else:  # pragma: no cover
-        raise AssertionError("LoadError expected")
+    assert str(caught.value).startswith("<string>:3:")
+    assert "LAD004" in str(caught.value)
+    assert caught.value.findings[0].code == "LAD004"
 
 
 def test_check_file_never_raises_for_bad_content(tmp_path: object) -> None:

@@ -43,15 +43,23 @@ def test_included_files_are_merged_into_one_ladder(tmp_path: Path) -> None:
 def test_files_are_listed_as_given_relative_stays_relative(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, {"org/org.yaml": ROOT.replace("eng.yaml", "teams/eng.yaml"),
-                     "org/teams/eng.yaml": ENG})
+    write(
+        tmp_path,
+        {"org/org.yaml": ROOT.replace("eng.yaml", "teams/eng.yaml"), "org/teams/eng.yaml": ENG},
+    )
     monkeypatch.chdir(tmp_path)
     loaded = load_path("org/org.yaml")
     assert loaded.files == ["org/org.yaml", os.path.join("org", "teams", "eng.yaml")]
 
 
 def test_findings_in_an_included_file_name_that_file(tmp_path: Path) -> None:
-    write(tmp_path, {"org.yaml": ROOT, "eng.yaml": ENG.replace("track: ic, level: L2", "track: icc, level: L2")})
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT,
+            "eng.yaml": ENG.replace("track: ic, level: L2", "track: icc, level: L2"),
+        },
+    )
     loaded = load_path(tmp_path / "org.yaml")
     (finding,) = loaded.findings
     assert finding.code == "LAD004"
@@ -72,7 +80,9 @@ def test_include_paths_are_relative_to_the_including_file(tmp_path: Path) -> Non
 
 
 def test_missing_include_is_lad007_at_the_item(tmp_path: Path) -> None:
-    write(tmp_path, {"org.yaml": ROOT.replace("[eng.yaml]", "[eng.yaml, nope.yaml]"), "eng.yaml": ENG})
+    write(
+        tmp_path, {"org.yaml": ROOT.replace("[eng.yaml]", "[eng.yaml, nope.yaml]"), "eng.yaml": ENG}
+    )
     (finding,) = load_path(tmp_path / "org.yaml").findings
     assert finding.code == "LAD007"
     assert (finding.line, finding.column) == (2, 21)
@@ -80,7 +90,9 @@ def test_missing_include_is_lad007_at_the_item(tmp_path: Path) -> None:
 
 
 def test_include_outside_the_root_folder_is_lad007(tmp_path: Path) -> None:
-    write(tmp_path, {"outside.yaml": ENG, "org/org.yaml": ROOT.replace("eng.yaml", "../outside.yaml")})
+    write(
+        tmp_path, {"outside.yaml": ENG, "org/org.yaml": ROOT.replace("eng.yaml", "../outside.yaml")}
+    )
     (finding,) = load_path(tmp_path / "org" / "org.yaml").findings
     assert finding.code == "LAD007"
     assert "outside the folder" in finding.message
@@ -138,11 +150,15 @@ def test_a_file_included_twice_is_read_once(tmp_path: Path) -> None:
     )
     loaded = load_path(tmp_path / "org.yaml")
     assert loaded.findings == []
-    assert loaded.ladder is not None and "design" in loaded.ladder.tracks
+    assert loaded.ladder is not None
+    assert "design" in loaded.ladder.tracks
 
 
 def test_role_defined_in_two_files_is_lad003(tmp_path: Path) -> None:
-    write(tmp_path, {"org.yaml": ROOT, "eng.yaml": ENG + "  lead: {title: Lead 2, track: mgmt, level: L2}\n"})
+    write(
+        tmp_path,
+        {"org.yaml": ROOT, "eng.yaml": ENG + "  lead: {title: Lead 2, track: mgmt, level: L2}\n"},
+    )
     (finding,) = load_path(tmp_path / "org.yaml").findings
     assert finding.code == "LAD003"
     assert finding.file.endswith("eng.yaml")
@@ -176,7 +192,10 @@ def test_levels_may_live_in_an_included_file(tmp_path: Path) -> None:
 
 
 def test_no_levels_anywhere_is_a_schema_error(tmp_path: Path) -> None:
-    write(tmp_path, {"org.yaml": "tracks: {ic: technical}\nroles: {dev: {title: D, track: ic, level: L1}}\n"})
+    write(
+        tmp_path,
+        {"org.yaml": "tracks: {ic: technical}\nroles: {dev: {title: D, track: ic, level: L1}}\n"},
+    )
     codes = sorted(f.code for f in load_path(tmp_path / "org.yaml").findings)
     assert codes == ["LAD002", "LAD004"]
 
@@ -193,8 +212,14 @@ def test_json_and_yaml_files_can_include_each_other(tmp_path: Path) -> None:
 
 
 def test_errors_in_an_include_stop_the_load_but_not_the_reading(tmp_path: Path) -> None:
-    write(tmp_path, {"org.yaml": ROOT.replace("[eng.yaml]", "[eng.yaml, bad.yaml]"), "eng.yaml": ENG,
-                     "bad.yaml": "roles: {x: {title: X, track: ic, level: L1, bogus: 1}}\n"})
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT.replace("[eng.yaml]", "[eng.yaml, bad.yaml]"),
+            "eng.yaml": ENG,
+            "bad.yaml": "roles: {x: {title: X, track: ic, level: L1, bogus: 1}}\n",
+        },
+    )
     loaded = load_path(tmp_path / "org.yaml")
     assert loaded.ladder is None
     assert [f.code for f in loaded.findings] == ["LAD002"]

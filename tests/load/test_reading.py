@@ -25,7 +25,9 @@ def load_error(text: str, fmt: str = "yaml") -> LoadError:
     return caught.value
 
 
-@pytest.mark.parametrize("word", ["no", "on", "NO", "yes", "off", "1.10", "007", "0x1F", "null", "True"])
+@pytest.mark.parametrize(
+    "word", ["no", "on", "NO", "yes", "off", "1.10", "007", "0x1F", "null", "True"]
+)
 def test_plain_scalars_are_text_exactly_as_written(word: str) -> None:
     ladder = ladders.loads(
         f"""\
@@ -125,7 +127,8 @@ roles:
     assert codes(error) == ["LAD003"]
     finding = error.findings[0]
     assert (finding.line, finding.column) == (7, 5)
-    assert "'title'" in finding.message and "line 5" in finding.message
+    assert "'title'" in finding.message
+    assert "line 5" in finding.message
 
 
 def test_duplicate_role_id_is_an_error() -> None:
@@ -175,7 +178,9 @@ def test_unknown_track_points_at_the_token() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad_id", ["-dev", "dev team", "d" * 129, "dév", ".x"], ids=["dash", "space", "long", "accent", "dot"]
+    "bad_id",
+    ["-dev", "dev team", "d" * 129, "dév", ".x"],
+    ids=["dash", "space", "long", "accent", "dot"],
 )
 def test_ids_must_match_the_pattern(bad_id: str) -> None:
     error = load_error(BASE.replace("  dev:", f"  '{bad_id}':"))
@@ -201,8 +206,10 @@ def test_version_1_is_accepted() -> None:
 
 
 def test_shorthands_and_long_forms_are_the_same() -> None:
-    short = ladders.loads(BASE.replace("level: L1}", "level: L1, moves: [dev2]}")
-                          + "  dev2: {title: D2, track: ic, level: L2}\n")
+    short = ladders.loads(
+        BASE.replace("level: L1}", "level: L1, moves: [dev2]}")
+        + "  dev2: {title: D2, track: ic, level: L2}\n"
+    )
     long = ladders.loads(
         """\
 levels: [{id: L1}, {id: L2, name: Two}]
@@ -242,9 +249,7 @@ def test_move_mapping_fields_are_kept() -> None:
 
 
 def test_bad_move_kind_is_a_schema_error_with_suggestion() -> None:
-    error = load_error(
-        BASE.replace("level: L1}", "level: L1, moves: [{to: dev, kind: laterl}]}")
-    )
+    error = load_error(BASE.replace("level: L1}", "level: L1, moves: [{to: dev, kind: laterl}]}"))
     assert codes(error) == ["LAD002"]
     assert "did you mean 'lateral'?" in error.findings[0].message
 
@@ -284,7 +289,9 @@ def test_json_schema_key_is_ignored() -> None:
 
 
 def test_yaml_language_server_comment_is_fine() -> None:
-    ladder = ladders.loads("# yaml-language-server: $schema=https://ladders.dev/schema/v1.json\n" + BASE)
+    ladder = ladders.loads(
+        "# yaml-language-server: $schema=https://ladders.dev/schema/v1.json\n" + BASE
+    )
     assert list(ladder.roles) == ["dev"]
 
 
