@@ -16,10 +16,12 @@ Does every role have a route forward that does not require becoming a manager?
 
 from __future__ import annotations
 
+from ladders.analysis import Progression, RoleProgress, progression
 from ladders.changes import LadderDiff, Regression, diff
 from ladders.check import CheckConfig, check, check_file
 from ladders.errors import LaddersError, LoadError, UsageError
 from ladders.findings import Finding, Location, Severity
+from ladders.graph import infer_kind
 from ladders.load import load, loads
 from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
 from ladders.query import Ceiling, FamilySummary, LadderSummary, Route, Step
@@ -40,8 +42,10 @@ __all__ = [
     "LoadError",
     "Location",
     "Move",
+    "Progression",
     "Regression",
     "Role",
+    "RoleProgress",
     "Route",
     "Severity",
     "Step",
@@ -51,6 +55,8 @@ __all__ = [
     "check",
     "check_file",
     "diff",
+    "infer_kind",
     "load",
     "loads",
+    "progression",
 ]

@@ -44,11 +44,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ladders.errors import UsageError
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ladders.model import Ladder, MoveKind
 
 __all__ = [
@@ -136,6 +136,8 @@ def build_graph(ladder: Ladder) -> nx.DiGraph[str]:
     does not have (possible only for ladders built by hand: loading reports those as
     LAD004).
     """
+    import networkx as nx  # here, not above: checking a ladder never needs networkx
+
     graph: nx.DiGraph[str] = nx.DiGraph(name=ladder.name or "")
     ranks = ladder.ranks
     tracks = ladder.tracks
