@@ -6,7 +6,6 @@ import importlib
 import json
 import os
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -157,21 +156,6 @@ def test_folder_named_as_file_exits_2(run_line: RunLine, write: Write, good: str
     assert result.code == 2
     assert_one_line_error(result.stderr)
     assert "ladders" in result.stderr
-
-
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="root (or Windows) reads any file"
-)
-def test_unreadable_file_exits_2(run_line: RunLine, write: Write, good: str) -> None:
-    path = write("org.yaml", good)
-    path.chmod(0)
-    try:
-        result = run_line("check", "org.yaml")
-    finally:
-        path.chmod(0o644)
-    assert result.code == 2
-    assert_one_line_error(result.stderr)
-    assert "cannot read org.yaml" in result.stderr
 
 
 def test_unwritable_output_exits_2(run_line: RunLine, write: Write, good: str) -> None:
