@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck unit bench clean
+.PHONY: setup demo test lint typecheck unit docs bench clean
 
 setup: $(STAMP)
 
@@ -31,7 +31,10 @@ typecheck: setup
 unit: setup
 	$(BIN)/pytest -q
 
-test: lint typecheck unit
+test: lint typecheck unit docs
+
+docs: setup
+	$(BIN)/mkdocs build --strict --site-dir site
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

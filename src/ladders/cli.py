@@ -213,7 +213,7 @@ def rules_command(code: str | None) -> int:
       ladders rules LAD101
       ladders rules level-skip
     """
-    from ladders.config import did_you_mean
+    from ladders.hints import did_you_mean
     from ladders.rules import RULES, get
 
     if code is None:

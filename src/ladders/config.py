@@ -26,11 +26,10 @@ ladders.config.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'sel
 
 from __future__ import annotations
 
-import difflib
 import glob
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -38,6 +37,7 @@ from typing import Any, Literal, cast
 from ladders.check import CheckConfig
 from ladders.errors import LaddersError
 from ladders.findings import Severity
+from ladders.hints import did_you_mean
 from ladders.rules import RULES, Rule
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "ConfigError",
     "FailOn",
     "check_selector",
-    "did_you_mean",
     "find_config",
     "load_config",
     "parse_config",
@@ -69,16 +68,6 @@ _SEVERITIES = tuple(str(s) for s in (Severity.ERROR, Severity.WARNING))
 
 class ConfigError(LaddersError):
     """The configuration file or a command-line option is wrong; the message says where."""
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """``"; did you mean 'x'?"`` when a choice is close to ``word``, else ``""``.
-
-    >>> did_you_mean("LAD240", ["LAD204", "LAD301"])
-    "; did you mean 'LAD204'?"
-    """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 @dataclass(frozen=True)

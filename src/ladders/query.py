@@ -159,7 +159,7 @@ class Ceiling:
 def require_role(ladder: Ladder, role: str) -> None:
     """Raise :class:`~ladders.UsageError` with a did-you-mean if ``role`` is not in the ladder."""
     if role not in ladder.roles:
-        from ladders.load.validate import did_you_mean
+        from ladders.hints import did_you_mean
 
         hint = did_you_mean(role, list(ladder.roles))
         raise UsageError(f"no role {role!r} in the ladder{hint}")

@@ -19,10 +19,11 @@ from pydantic import ValidationError
 
 from ladders.errors import LoadError
 from ladders.findings import Finding, Severity
+from ladders.hints import did_you_mean
 from ladders.load.json import json_marks, read_json
 from ladders.load.source import SourceMap, Sources
 from ladders.load.text import Fatal, Problem, decode
-from ladders.load.validate import did_you_mean, problems_from
+from ladders.load.validate import problems_from
 from ladders.load.yaml import MAX_DEPTH, read_yaml
 from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
 

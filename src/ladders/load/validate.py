@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ladders.hints import did_you_mean
 from ladders.load.source import Path, SourceMap
 from ladders.load.text import Problem
 from ladders.model import LadderFile, Level, Move, Role, Track
 
 __all__ = ["describe", "did_you_mean", "problems_from"]
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """``"; did you mean 'x'?"`` when a choice is close to ``word``, else ``""``.
-
-    >>> did_you_mean("titel", ["title", "track"])
-    "; did you mean 'title'?"
-    """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _keys(model: type[BaseModel]) -> list[str]:

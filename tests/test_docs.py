@@ -1,0 +1,142 @@
+"""The documentation: generated reference pages, and the tutorial's commands replayed.
+
+The site itself is built by ``make docs`` (``mkdocs build --strict``); these tests check
+what a strict build cannot: that the tutorial's outputs are the real ones.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from ladders.rules import RULES
+from ladders.schema import json_schema
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ladders_docs_hooks", DOCS / "hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hooks_doctests(hooks: ModuleType) -> None:
+    result = doctest.testmod(hooks)
+    assert result.failed == 0
+
+
+def test_every_rule_has_a_page_with_examples_and_suppression(hooks: ModuleType) -> None:
+    pages = hooks.generated_pages()
+    index = pages["reference/rules/index.md"]
+    for code, rule in RULES.items():
+        page = pages[f"reference/rules/{code}.md"]
+        assert page.startswith(f"# {code} {rule.name}\n")
+        assert "Failing" in page
+        assert "Passing" in page
+        assert "```yaml" in page
+        assert "## Suppressing it" in page
+        assert f"--ignore {code}" in page
+        assert f'ignore = ["{code}"]' in page
+        if rule.module is not None:
+            assert f"  {code}: <why" in page  # the per-role ignore, with a reason
+        assert f"[{code}]({code}.md) | `{rule.name}` | {rule.severity} |" in index
+
+
+def test_format_keys_page_lists_every_key(hooks: ModuleType) -> None:
+    page = hooks.generated_pages()["reference/format-keys.md"]
+    schema = json_schema()
+    for definition in [schema, *schema["$defs"].values()]:
+        for key in definition["properties"]:
+            assert re.search(rf"^\| `{re.escape(key)}` \| .+ \| (yes|no) \| .+ \|$", page, re.M), (
+                key
+            )
+    assert "| `title` | text | yes |" in page
+    assert "| `entry` | boolean | no |" in page
+
+
+@pytest.mark.parametrize("code", ["LAD001", "LAD002", "LAD003", "LAD004", "LAD005", "LAD007"])
+def test_loading_rule_examples_fire(hooks: ModuleType, code: str) -> None:
+    _, failing, _ = hooks.LOAD_RULE_EXAMPLES[code]
+    assert code in hooks.load_example_codes(failing)
+
+
+_STEP = re.compile(
+    r"^```(?P<lang>\w+)\n(?P<body>.*?)^```$"
+    r"|^<!-- tutorial: (?P<action>replace|append) (?P<args>.*?) -->$",
+    re.M | re.S,
+)
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _strings(args: str) -> list[str]:
+    return [json.loads(f'"{s}"') for s in _STRING.findall(args)]
+
+
+def _run(command: str, folder: Path, last: int) -> tuple[str, int]:
+    if command == "echo $?":
+        return f"{last}\n", last
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    done = subprocess.run(
+        ["bash", "-c", command],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    return done.stdout, done.returncode
+
+
+def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path) -> None:
+    text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
+    last = 0
+    ran = 0
+    for step in _STEP.finditer(text):
+        if step["action"]:
+            args = _strings(step["args"])
+            path = tmp_path / step["args"].rsplit(" ", 1)[-1]
+            content = path.read_text(encoding="utf-8")
+            if step["action"] == "replace":
+                old, new = args
+                assert content.count(old) == 1, f"{old!r} in {path.name}"
+                content = content.replace(old, new)
+            else:
+                content += args[0]
+            path.write_text(content, encoding="utf-8")
+            continue
+        body = step["body"]
+        if step["lang"] == "console":
+            commands = re.split(r"^\$ ", body, flags=re.M)[1:]
+            for block in commands:
+                command, _, expected = block.partition("\n")
+                output, last = _run(command, tmp_path, last)
+                assert output == expected, f"$ {command}"
+                ran += 1
+            continue
+        first = body.partition("\n")[0]
+        header = re.fullmatch(r"# (\S+)", first)
+        if header and step["lang"] in ("yaml", "toml", "python"):
+            path = tmp_path / header[1]
+            if path.exists():  # a full listing of a file the tutorial built step by step
+                assert path.read_text(encoding="utf-8") == body, header[1]
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(body, encoding="utf-8")
+    assert ran >= 10
