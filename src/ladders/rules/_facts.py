@@ -56,6 +56,10 @@ def level(context: Context, rank: int) -> str:
 
 
 def family_phrase(context: Context, family: int) -> str:
-    """How messages name a family: ``family 'eng'``, or ``roles without a family``."""
-    name = index(context).families[family]
-    return "roles without a family" if name is None else f"family {name!r}"
+    """How messages name a family: ``family 'eng'``; for the roles without a family,
+    ``the ladder`` when no role has one, else ``the unnamed family``."""
+    families = index(context).families
+    name = families[family]
+    if name is not None:
+        return f"family {name!r}"
+    return "the ladder" if len(families) == 1 else "the unnamed family"
