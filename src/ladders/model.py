@@ -83,9 +83,9 @@ class Level(BaseModel):
 
     model_config = _STRICT
 
-    id: LevelId
-    name: Text | None = None
-    description: str | None = None
+    id: LevelId = Field(description="The level id, unique among levels.")
+    name: Text | None = Field(None, description="A display name, such as 'Senior'.")
+    description: str | None = Field(None, description="What the level means.")
 
 
 def _level_shorthand(value: Any) -> Any:
@@ -97,9 +97,9 @@ class Track(BaseModel):
 
     model_config = _STRICT
 
-    kind: TrackKind
-    name: Text | None = None
-    description: str | None = None
+    kind: TrackKind = Field(description="technical or management.")
+    name: Text | None = Field(None, description="A display name, such as 'People management'.")
+    description: str | None = Field(None, description="What the track is.")
 
 
 def _track_shorthand(value: Any) -> Any:
@@ -111,10 +111,13 @@ class Move(BaseModel):
 
     model_config = _STRICT
 
-    to: str
-    kind: MoveKind | None = None
-    criteria: tuple[str, ...] = ()
-    metadata: dict[str, Any] | None = None
+    to: str = Field(description="The id of the role moved to.")
+    kind: MoveKind | None = Field(
+        None,
+        description="lateral, technical or management; if given, must equal the inferred kind.",
+    )
+    criteria: tuple[str, ...] = Field((), description="What someone needs to make this move.")
+    metadata: dict[str, Any] | None = Field(None, description="Free-form, preserved.")
 
 
 class Role(BaseModel):
@@ -122,17 +125,21 @@ class Role(BaseModel):
 
     model_config = _STRICT
 
-    title: Text
-    track: str
-    level: LevelRef
-    family: Text | None = None
-    entry: StrictBool = False
-    description: str | None = None
+    title: Text = Field(description="The role's title, such as 'Senior Engineer'.")
+    track: str = Field(description="The id of the role's track.")
+    level: LevelRef = Field(description="The id of the role's level.")
+    family: Text | None = Field(None, description="The job family; roles without one form one.")
+    entry: StrictBool = Field(False, description="Whether people are hired into this role.")
+    description: str | None = Field(None, description="What the role is.")
     # Bare ids are kept as text here (cheap for a million moves) and turned into Move
     # objects on first use of ``moves``.
-    move_specs: tuple[str | Move, ...] = Field(default=(), alias="moves")
-    ignore: dict[str, Text] | None = None
-    metadata: dict[str, Any] | None = None
+    move_specs: tuple[str | Move, ...] = Field(
+        default=(), alias="moves", description="Where someone in this role can go next."
+    )
+    ignore: dict[str, Text] | None = Field(
+        None, description="Accepted exceptions: rule code -> the reason (not empty)."
+    )
+    metadata: dict[str, Any] | None = Field(None, description="Free-form, preserved.")
 
     @functools.cached_property
     def moves(self) -> tuple[Move, ...]:
@@ -150,10 +157,14 @@ class LadderFile(BaseModel):
 
     model_config = _STRICT
 
-    version: Annotated[StrictInt, Field(ge=1, le=1)] | None = None
-    name: str | None = None
-    description: str | None = None
-    include: tuple[str, ...] = ()
+    version: Annotated[StrictInt, Field(ge=1, le=1)] | None = Field(
+        None, description="The file format version: 1."
+    )
+    name: str | None = Field(None, description="The ladder's name.")
+    description: str | None = Field(None, description="What the ladder covers.")
+    include: tuple[str, ...] = Field(
+        (), description="Files to merge into this ladder, relative to this file."
+    )
     levels: (
         tuple[Annotated[Level, BeforeValidator(_level_shorthand, json_schema_input_type=Any)], ...]
         | None

@@ -56,8 +56,8 @@ def _schema() -> dict[str, Any]:
             prop = _nullable(prop)
             prop.pop("default", None)
             if name in _TEXT_FIELDS and prop.get("type") == "string":
-                title = prop.pop("title", name.title())
-                prop = {"title": title, "anyOf": [prop, *_PLAIN]}
+                outer = {k: prop.pop(k) for k in ("title", "description") if k in prop}
+                prop = {**outer, "anyOf": [prop, *_PLAIN]}
             definition["properties"][name] = prop
     defs["Move"]["properties"]["to"] = {"title": "To", "description": "A role id.", **_REF}
     defs["Move"]["properties"]["criteria"] = {
