@@ -28,7 +28,18 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy --strict src
 
-unit: setup
+# What tests/render needs: Debian's chromium and graphviz, mermaid from npm (locked in
+# tests/render/js, installed into its gitignored node_modules). Skips what is there.
+.PHONY: render-deps
+render-deps:
+	@command -v chromium >/dev/null && command -v dot >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+			chromium graphviz fonts-dejavu-core; }
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
+	@test -f tests/render/js/node_modules/mermaid/dist/mermaid.min.js || \
+		npm ci --prefix tests/render/js --no-audit --no-fund --loglevel=error
+
+unit: setup render-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit docs

@@ -681,7 +681,8 @@ def import_csv_command(
     show_default=True,
 )
 @click.option("-o", "--output", metavar="FILE", help="File to write (default: stdout).")
-def render_command(file: str, format_name: str, output: str | None) -> int:
+@click.option("--config", "config_path", metavar="FILE", help="Read settings from FILE.")
+def render_command(file: str, format_name: str, output: str | None, config_path: str | None) -> int:
     """Draw the ladder: an SVG chart, a self-contained HTML report (chart, findings,
     ceilings; click a role to see where it can go), Mermaid or Graphviz DOT text.
 
@@ -697,7 +698,8 @@ def render_command(file: str, format_name: str, output: str | None) -> int:
 
     _check_readable(file)
     ladder = load(file)
-    text = render(ladder, format_name, findings=check(ladder))
+    settings = load_config(config_path).check_config()
+    text = render(ladder, format_name, findings=check(ladder, settings))
     _write_text(text if text.endswith("\n") else text + "\n", output)
     return 0
 

@@ -226,3 +226,31 @@ def test_import_csv_checks_the_result(run_line: RunLine, tmp_path: Path) -> None
     assert result.code == 1
     assert "LAD204" in result.stderr
     assert "roles:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [("svg", "<svg"), ("html", "<!DOCTYPE html>"), ("mermaid", "flowchart"), ("dot", "digraph")],
+)
+def test_render_formats(run_line: RunLine, org: Path, tmp_path: Path, fmt: str, start: str) -> None:
+    out = tmp_path / f"ladder.{fmt}"
+    result = run_line("render", str(org), "--format", fmt, "-o", str(out))
+    assert result.code == 0, result.stderr
+    text = out.read_text()
+    assert start in text[:200]
+    assert "Senior Engineer" in text
+
+
+def test_render_respects_the_configured_ignore(run_line: RunLine, tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(WITHOUT_STAFF)
+    marked = run_line("render", "org.yaml", "--format", "html").stdout
+    (tmp_path / "ladders.toml").write_text('ignore = ["LAD101"]\n')
+    unmarked = run_line("render", "org.yaml", "--format", "html").stdout
+    assert "LAD101" in marked
+    assert "LAD101" not in unmarked
+
+
+def test_render_missing_file_is_exit_2(run_line: RunLine) -> None:
+    result = run_line("render", "nope.yaml")
+    assert result.code == 2
+    assert "nope.yaml: no such file" in result.stderr

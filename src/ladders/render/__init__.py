@@ -1,0 +1,71 @@
+"""Draw a ladder: an SVG chart, a self-contained HTML report, Mermaid or DOT text.
+
+``import ladders`` does not import this package; import it explicitly::
+
+    from ladders.render import FORMATS, render
+
+>>> import ladders
+>>> from ladders.render import FORMATS, render
+>>> FORMATS
+('svg', 'html', 'mermaid', 'dot')
+>>> ladder = ladders.loads('''
+... levels: [L1, L2]
+... tracks: {ic: technical}
+... roles:
+...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+...   senior: {title: Senior Developer, track: ic, level: L2}
+... ''')
+>>> print(render(ladder, "mermaid", findings=()).splitlines()[3])
+flowchart BT
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ladders.errors import UsageError
+from ladders.findings import Finding
+from ladders.model import Ladder
+
+__all__ = ["FORMATS", "render"]
+
+#: the format names ``render`` accepts, in the order ``--help`` lists them
+FORMATS: tuple[str, ...] = ("svg", "html", "mermaid", "dot")
+
+
+def render(
+    ladder: Ladder,
+    format: str,
+    *,
+    findings: Sequence[Finding] | None = None,
+    title: str | None = None,
+) -> str:
+    """Draw ``ladder`` in one of :data:`FORMATS` and return the text.
+
+    ``findings`` mark the roles they are about (and fill the HTML report's findings
+    table); ``None`` runs :func:`ladders.check` with the default configuration, ``()``
+    draws no findings. ``title`` defaults to the ladder's name.
+
+    Raises :class:`ladders.UsageError` for a format not in :data:`FORMATS`.
+    """
+    if format not in FORMATS:
+        raise UsageError(f"unknown render format {format!r}; choose one of {', '.join(FORMATS)}")
+    if findings is None:
+        from ladders.check import check
+
+        findings = check(ladder)
+    if format == "svg":
+        from ladders.render.svg import render_svg
+
+        return render_svg(ladder, findings=findings, title=title)
+    if format == "html":
+        from ladders.render.html import render_html
+
+        return render_html(ladder, findings=findings, title=title)
+    if format == "mermaid":
+        from ladders.render.mermaid import render_mermaid
+
+        return render_mermaid(ladder, findings=findings, title=title)
+    from ladders.render.dot import render_dot
+
+    return render_dot(ladder, findings=findings, title=title)

@@ -1,0 +1,93 @@
+"""Ladders to draw, and the real consumers of the drawings: headless Chromium (with
+the Mermaid library from npm) and Graphviz. ``make render-deps`` installs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ladders
+from ladders.model import Ladder
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+EXAMPLES = ROOT / "examples"
+DATA = HERE / "data"
+ARTIFACTS = ROOT / "test-artifacts" / "render"
+MERMAID_JS = HERE / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CHROMIUM = os.environ.get("LADDERS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING = "is missing: run `make render-deps` (Debian's chromium and graphviz, mermaid from npm)"
+
+
+def generated(roles: int, **options: Any) -> Ladder:
+    """A ladder from the benchmarks' generator, with defects unless told otherwise."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate_ladder
+    finally:
+        sys.path.pop(0)
+    options.setdefault("healthy", False)
+    data = generate_ladder(roles, **options)
+    return ladders.loads(json.dumps(data), format="json")
+
+
+@pytest.fixture(scope="session")
+def healthy() -> Ladder:
+    return ladders.load(EXAMPLES / "healthy.yaml")
+
+
+@pytest.fixture(scope="session")
+def ceiling() -> Ladder:
+    """The senior-ceiling example: errors and warnings on several roles."""
+    return ladders.load(EXAMPLES / "senior-ceiling.yaml")
+
+
+@pytest.fixture(scope="session")
+def tricky() -> Ladder:
+    """Titles, names and ids that need escaping in every format."""
+    return ladders.load(DATA / "tricky.yaml")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """test-artifacts/render/ (gitignored): screenshots for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def dot_program() -> str:
+    found = shutil.which("dot")
+    if found is None:
+        pytest.fail(f"Graphviz `dot` {MISSING}")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session (page loads are the slow part)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} {MISSING}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
