@@ -56,18 +56,34 @@ def test_integer_level_ids_are_valid(validator: jsonschema.Draft202012Validator)
     "data",
     [
         {"levels": [], "rols": {}},
-        {"levels": [], "roles": {"dev": {"title": "D", "track": "ic", "level": "L1", "titel": "x"}}},
+        {
+            "levels": [],
+            "roles": {"dev": {"title": "D", "track": "ic", "level": "L1", "titel": "x"}},
+        },
         {"levels": [{"id": "L1", "nam": "x"}]},
         {"tracks": {"ic": {"kind": "technical", "x": 1}}},
-        {"roles": {"d": {"title": "D", "track": "ic", "level": "L1", "moves": [{"to": "x", "knd": "lateral"}]}}},
+        {
+            "roles": {
+                "d": {
+                    "title": "D",
+                    "track": "ic",
+                    "level": "L1",
+                    "moves": [{"to": "x", "knd": "lateral"}],
+                }
+            }
+        },
     ],
     ids=["root", "role", "level", "track", "move"],
 )
 def test_unknown_keys_are_rejected(validator: jsonschema.Draft202012Validator, data: Any) -> None:
     assert errors(validator, data)
     fixed = json.loads(
-        json.dumps(data).replace('"rols"', '"roles"').replace('"titel"', '"title"')
-        .replace('"nam"', '"name"').replace('"x": 1', '"name": "x"').replace('"knd"', '"kind"')
+        json.dumps(data)
+        .replace('"rols"', '"roles"')
+        .replace('"titel"', '"title"')
+        .replace('"nam"', '"name"')
+        .replace('"x": 1', '"name": "x"')
+        .replace('"knd"', '"kind"')
     )
     assert errors(validator, fixed) == []
 
@@ -83,7 +99,9 @@ def test_unknown_keys_are_rejected(validator: jsonschema.Draft202012Validator, d
     ],
     ids=["version", "track-kind", "role-id", "entry", "missing-title"],
 )
-def test_invalid_ladders_are_rejected(validator: jsonschema.Draft202012Validator, data: Any) -> None:
+def test_invalid_ladders_are_rejected(
+    validator: jsonschema.Draft202012Validator, data: Any
+) -> None:
     assert errors(validator, data)
 
 
