@@ -33,7 +33,7 @@ typecheck: setup
 .PHONY: render-deps
 render-deps:
 	@command -v chromium >/dev/null && command -v dot >/dev/null || \
-		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+		{ apt-get update -qq && apt-get install -y -qq \
 			chromium graphviz fonts-dejavu-core; }
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
 	@test -f tests/render/js/node_modules/mermaid/dist/mermaid.min.js || \
