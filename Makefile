@@ -33,9 +33,9 @@ typecheck: setup
 .PHONY: render-deps
 render-deps:
 	@command -v chromium >/dev/null && command -v dot >/dev/null || \
-		{ apt-get update -qq && apt-get install -y -qq \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			chromium graphviz fonts-dejavu-core; }
-	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	@test -f tests/render/js/node_modules/mermaid/dist/mermaid.min.js || \
 		npm ci --prefix tests/render/js --no-audit --no-fund --loglevel=error
 
