@@ -4,15 +4,14 @@ per-rule options, and the ``ignore`` entries written on roles.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
 from typing import Any
 
+from ladders.collector import collector_paused
 from ladders.findings import Finding, Severity
 from ladders.load import Loaded, load_path
 from ladders.model import Ladder
@@ -110,21 +109,8 @@ def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
     [('LAD204', 4)]
     """
     config = config or CheckConfig()
-    with _gc_paused():
+    with collector_paused():
         return _check(ladder, config)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # The rules build large arrays of ints and lists but no cycles; with the collector on,
-    # each allocation burst would also walk the whole ladder (millions of objects).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check(ladder: Ladder, config: CheckConfig) -> list[Finding]:

@@ -7,16 +7,14 @@ findings with the file, line and column of the item they are about.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from ladders.collector import collector_paused
 from ladders.errors import LoadError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
@@ -62,25 +60,6 @@ class Loaded:
     ladder: Ladder | None
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
-
-    Loading creates millions of objects and no garbage cycles; the collector would scan
-    them again and again. Afterwards they go straight to the oldest generation (freeze
-    then unfreeze both move whole lists) instead of being scanned as young objects.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _format_of(name: str, text: str) -> Format:
@@ -406,7 +385,7 @@ def load_path(path: str | os.PathLike[str]) -> Loaded:
     """Load a root file and its includes; never raises for bad content."""
     name = os.fspath(path)
     reader = _Reader(name)
-    with _no_gc():
+    with collector_paused():
         reader.read(name, os.path.realpath(name), ())
         files = [f.name for f in reader.files]
         if (
@@ -438,7 +417,7 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
     """
     if format not in ("yaml", "json"):
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
-    with _no_gc():
+    with collector_paused():
         if isinstance(text, str):
             try:  # a str from Python may hold lone surrogates, which no file can
                 text.encode("utf-8")
