@@ -67,6 +67,11 @@ def measure_size(roles: int, repeat: int, healthy: bool) -> dict[str, Any]:
         moves = sum(len(role.get("moves", ())) for role in data["roles"].values())
         del data
         gc.collect()
+        # The machine's own growth, for reference: a bare C-level parse of the same file.
+        text = [path.read_text(encoding="utf-8")]
+        json_time, json_cpu = _best(lambda: json.loads(text[0]), repeat, lambda: None)
+        text.clear()
+        gc.collect()
         ladder = ladders.load(path)
     rss_loaded = _maxrss_mb()
 
@@ -97,6 +102,8 @@ def measure_size(roles: int, repeat: int, healthy: bool) -> dict[str, Any]:
         "analysis_cpu_s": analysis_cpu,
         "check_s": check_time,
         "check_cpu_s": check_cpu,
+        "json_loads_s": json_time,
+        "json_loads_cpu_s": json_cpu,
         "findings": len(findings),
         "rss_after_load_mb": rss_loaded,
         "rss_peak_mb": _maxrss_mb(),
@@ -168,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     print(f"ladders check benchmark ({'healthy' if healthy else 'unhealthy'} ladders)")
     print(
-        f"{'size':>6} {'moves':>9} {'analysis':>10} {'check':>10} {'findings':>9} "
-        f"{'rss load':>9} {'rss peak':>9}"
+        f"{'size':>6} {'moves':>9} {'analysis':>10} {'check':>10} {'check cpu':>10} "
+        f"{'findings':>9} {'rss load':>9} {'rss peak':>9}"
     )
     results: dict[str, dict[str, Any]] = {}
     for size in sizes:
@@ -186,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
             f"1M / 100k: check {big['check_s'] / small['check_s']:.1f}x wall, "
             f"{big['check_cpu_s'] / small['check_cpu_s']:.1f}x cpu; analysis "
             f"{big['analysis_s'] / small['analysis_s']:.1f}x wall (target: at most 12x)"
+        )
+        print(
+            f"           for reference, json.loads of the same files grows "
+            f"{big['json_loads_s'] / small['json_loads_s']:.1f}x wall, "
+            f"{big['json_loads_cpu_s'] / small['json_loads_cpu_s']:.1f}x cpu on this machine"
         )
     if "100k" in sizes:
         whole = _child("file", SIZES["100k"], args.repeat, True)
