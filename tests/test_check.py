@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import ladders
-from ladders.check import CheckConfig
+from ladders import UsageError
+from ladders.check import CheckConfig, check_file, check_paths
 from ladders.rules import RULES
 
 BAD = """\
@@ -48,7 +51,7 @@ def test_findings_are_sorted_with_role_and_location(tmp_path: Path) -> None:
     assert all(f.file == str(path) for f in found)
 
 
-def test_check_file_on_json(tmp_path: Path) -> None:
+def testcheck_file_on_json(tmp_path: Path) -> None:
     data = {
         "levels": ["L1", "L2"],
         "tracks": {"ic": "technical"},
@@ -62,7 +65,7 @@ def test_check_file_on_json(tmp_path: Path) -> None:
     assert [(f.code, f.line, f.column) for f in ladders.check_file(path)] == [("LAD103", 10, 3)]
 
 
-def test_check_file_never_raises_on_bad_content(tmp_path: Path) -> None:
+def testcheck_file_never_raises_on_bad_content(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     path.write_text("levels: [L1]\nroles: {a: {title: A, track: nope, level: L1}}\n")
     assert {f.code for f in ladders.check_file(path)} == {"LAD004"}
@@ -83,3 +86,51 @@ def test_role_ignore_silences_only_that_role_and_code() -> None:
     codes = {(f.code, f.role) for f in ladders.check(ladder)}
     assert ("LAD104", "orphan") not in codes  # silenced by its entry
     assert ("LAD006", "orphan") in codes  # LAD204 entry silenced nothing
+
+
+# -- configuration mistakes, and load errors that no selection can hide ----------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"select": ("NOPE",)}, "not a rule code"),
+        ({"ignore": ("LAD9",)}, "not a rule code"),
+        ({"options": {"LAD999": {}}}, "no rule 'LAD999'"),
+        ({"options": {"LAD202": {"max_step": 2}}}, "did you mean 'max-step'"),
+        ({"severity": {"LAD99": "error"}}, "no rule 'LAD99'"),
+    ],
+)
+def test_check_config_refuses_what_would_silently_check_less(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        CheckConfig(**kwargs)  # type: ignore[arg-type]
+
+
+def test_check_config_takes_one_selector_as_text() -> None:
+    assert CheckConfig(select="LAD1").select == ("LAD1",)  # type: ignore[arg-type]
+
+
+def test_a_file_that_does_not_load_is_reported_whatever_the_selection(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"levels: [\xff]\n")
+    for config in (CheckConfig(select=("LAD1",)), CheckConfig(ignore=("LAD001",))):
+        assert [f.code for f in check_file(path, config)] == ["LAD001"]
+
+
+def test_a_root_named_twice_is_checked_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "org.yaml").write_text(
+        "levels: [L1]\ntracks: {ic: technical}\nroles: {d: {title: D, track: ic, level: L1, moves: [d]}}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = check_paths(["org.yaml", "./org.yaml"])
+    assert [f.code for f in result.findings] == ["LAD204"]
+
+
+def test_a_missing_root_is_lad001_from_the_api(tmp_path: Path) -> None:
+    (finding,) = check_file(tmp_path / "nope.yaml")
+    assert finding.code == "LAD001"
+    assert "cannot read" in finding.message

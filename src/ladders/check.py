@@ -12,12 +12,22 @@ from operator import attrgetter
 from typing import Any
 
 from ladders.collector import collector_paused
+from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
+from ladders.hints import did_you_mean
 from ladders.load import Loaded, load_path
 from ladders.model import Ladder
 from ladders.rules import RULES, Context, Rule
 
-__all__ = ["CheckConfig", "CheckResult", "check", "check_file", "check_paths", "matches"]
+__all__ = [
+    "CheckConfig",
+    "CheckResult",
+    "check",
+    "check_file",
+    "check_paths",
+    "matches",
+    "names_a_rule",
+]
 
 UNUSED_IGNORE = "LAD006"
 
@@ -39,6 +49,22 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
     return False
 
 
+def names_a_rule(selector: str) -> bool:
+    """Whether ``selector`` names at least one rule: ``ALL``, a code, a code prefix such
+    as ``LAD1``, or a rule name.
+
+    >>> names_a_rule("LAD1"), names_a_rule("level-skip"), names_a_rule("LAD9")
+    (True, True, False)
+    """
+    wanted = selector.strip()
+    upper = wanted.upper()
+    return bool(wanted) and (
+        upper == "ALL"
+        or any(code.startswith(upper) for code in RULES)
+        or any(rule.name == wanted.lower() for rule in RULES.values())
+    )
+
+
 @dataclass(frozen=True)
 class CheckConfig:
     """Which rules run and how findings are reported.
@@ -52,6 +78,34 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Mistakes here would silently check less: refuse them, as the command line does.
+        for name in ("select", "ignore"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
+                value = (value,)
+            for selector in value or ():
+                if not names_a_rule(selector):
+                    hint = did_you_mean(selector, [*RULES, *(r.name for r in RULES.values())])
+                    raise UsageError(
+                        f"{name}: {selector!r} is not a rule code, prefix or name{hint}"
+                    )
+        for code in self.severity:
+            if code not in RULES:
+                raise UsageError(f"severity: no rule {code!r}{did_you_mean(code, RULES)}")
+        for code, options in self.options.items():
+            rule = RULES.get(code)
+            if rule is None:
+                raise UsageError(f"options: no rule {code!r}{did_you_mean(code, RULES)}")
+            for option in options:
+                if option not in rule.options:
+                    known = ", ".join(rule.options) or "none"
+                    raise UsageError(
+                        f"options: {code} has no option {option!r}"
+                        f"{did_you_mean(option, rule.options)} (options: {known})"
+                    )
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""
@@ -142,9 +196,15 @@ def _check(ladder: Ladder, config: CheckConfig) -> list[Finding]:
 
 
 def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Finding]:
-    """Findings of a load result: its LAD0xx findings, then the rules if it loaded."""
+    """Findings of a load result: its LAD0xx findings, then the rules if it loaded.
+
+    A file that could not be loaded is always reported, whatever ``select`` and
+    ``ignore`` say (as a linter always reports a syntax error): otherwise a broken file
+    would pass with no findings.
+    """
     config = config or CheckConfig()
-    findings = [config.stamp(f) for f in loaded.findings if config.enabled(f.code)]
+    failed = loaded.ladder is None
+    findings = [config.stamp(f) for f in loaded.findings if failed or config.enabled(f.code)]
     if loaded.ladder is not None:
         findings.extend(check(loaded.ladder, config))
     return sorted(findings)
@@ -160,7 +220,12 @@ def check_paths(
 ) -> CheckResult:
     """Check several roots; ``files`` lists every file read, includes too, as given."""
     result = CheckResult()
+    seen: set[str] = set()
     for path in paths:
+        real = os.path.realpath(path)
+        if real in seen:  # the same root named twice (org.yaml ./org.yaml): check it once
+            continue
+        seen.add(real)
         loaded = load_path(path)
         result.findings.extend(check_loaded(loaded, config))
         result.files.extend(f for f in loaded.files if f not in result.files)

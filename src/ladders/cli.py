@@ -73,10 +73,16 @@ def cli() -> None:
 )
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
 @click.option(
-    "--select", metavar="CODES", help="Only these rules: codes, prefixes or names, comma-separated."
+    "--select",
+    metavar="CODES",
+    multiple=True,
+    help="Only these rules: codes, prefixes or names, comma-separated (may be repeated).",
 )
 @click.option(
-    "--ignore", metavar="CODES", help="Not these rules: codes, prefixes or names, comma-separated."
+    "--ignore",
+    metavar="CODES",
+    multiple=True,
+    help="Not these rules: codes, prefixes or names, comma-separated (may be repeated).",
 )
 @click.option(
     "--fail-on",
@@ -94,8 +100,8 @@ def check_command(
     files: tuple[str, ...],
     format_name: str | None,
     output: str | None,
-    select: str | None,
-    ignore: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     fail_on: str | None,
     config_path: str | None,
 ) -> int:
@@ -121,15 +127,17 @@ def check_command(
 
     config = load_config(config_path)
     settings = config.check_config()
-    if select is not None or ignore is not None:
+    select_text = ",".join(select) if select else None
+    ignore_text = ",".join(ignore) if ignore else None
+    if select_text is not None or ignore_text is not None:
         try:
             settings = replace(
                 settings,
-                select=parse_selectors(select, "--select")
-                if select is not None
+                select=parse_selectors(select_text, "--select")
+                if select_text is not None
                 else settings.select,
-                ignore=parse_selectors(ignore, "--ignore")
-                if ignore is not None
+                ignore=parse_selectors(ignore_text, "--ignore")
+                if ignore_text is not None
                 else settings.ignore,
             )
         except ConfigError as error:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from ladders.check import CheckConfig
+from ladders.check import CheckConfig, names_a_rule
 from ladders.errors import LaddersError
 from ladders.findings import Severity
 from ladders.hints import did_you_mean
@@ -201,12 +201,7 @@ def check_selector(selector: str, where: str) -> str:
     """``selector`` if it names at least one rule: ``ALL``, a code, a code prefix such as
     ``LAD1``, or a rule name; else :class:`ConfigError` with a did-you-mean."""
     wanted = selector.strip()
-    upper = wanted.upper()
-    if wanted and (
-        upper == "ALL"
-        or any(code.startswith(upper) for code in RULES)
-        or any(rule.name == wanted.lower() for rule in RULES.values())
-    ):
+    if names_a_rule(wanted):
         return wanted
     raise ConfigError(
         f"{where}: {selector!r} is not a rule code, prefix or name"

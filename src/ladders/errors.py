@@ -40,5 +40,6 @@ class LoadError(LaddersError):
         super().__init__(text)
 
 
-class UsageError(LaddersError):
-    """The caller asked for something the ladder does not have, such as an unknown role id."""
+class UsageError(LaddersError, ValueError):
+    """The caller asked for something that does not exist (an unknown role id, format or
+    option). It is also a :class:`ValueError`."""

@@ -419,3 +419,25 @@ def test_rule_option_of_the_wrong_type_exits_2(run_line: RunLine, write: Write) 
     assert result.code == 2
     assert_one_line_error(result.stderr)
     assert "tool.ladders.rules.level-skip.max-step must be an integer" in result.stderr
+
+
+def test_select_and_ignore_may_be_repeated(run_line: RunLine, write: Write) -> None:
+    write(
+        "org.yaml",
+        "levels: [L1, L2, L3]\ntracks: {ic: technical}\nroles:\n"
+        "  a: {title: A, track: ic, level: L1, moves: [a, c, c]}\n"
+        "  c: {title: C, track: ic, level: L3}\n",
+    )
+    result = run_line(
+        "check", "--format", "json", "--select", "LAD204", "--select", "LAD203", "org.yaml"
+    )
+    codes = sorted(f["code"] for f in json.loads(result.stdout)["findings"])
+    assert codes == ["LAD203", "LAD204"]
+
+
+def test_no_selection_hides_a_file_that_does_not_load(run_line: RunLine, write: Write) -> None:
+    write("org.yaml", "levels: [L1\n")
+    for option in (["--select", "LAD1"], ["--ignore", "LAD001"]):
+        result = run_line("check", *option, "org.yaml")
+        assert result.code == 1
+        assert "LAD001" in result.stdout

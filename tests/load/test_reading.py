@@ -338,3 +338,24 @@ def test_loads_rejects_include() -> None:
 def test_loads_rejects_unknown_format() -> None:
     with pytest.raises(ValueError, match="format"):
         ladders.loads(BASE, format="toml")  # type: ignore[arg-type]
+
+
+def test_a_decoded_bom_in_text_is_fine_for_json_too() -> None:
+    ladder = ladders.loads(
+        '\ufeff{"levels": ["L1"], "tracks": {"ic": "technical"},'
+        ' "roles": {"d": {"title": "D", "track": "ic", "level": "L1"}}}',
+        format="json",
+    )
+    assert list(ladder.roles) == ["d"]
+
+
+def test_load_findings_about_a_role_name_it() -> None:
+    error = load_error(BASE.replace("level: L1}", "level: L1, moves: [zz], bogus: 1}"))
+    assert [(f.code, f.role) for f in error.findings] == [("LAD002", "dev")]
+    error = load_error(BASE.replace("level: L1}", "level: L1, moves: [zz]}"))
+    assert [(f.code, f.role) for f in error.findings] == [("LAD004", "dev")]
+
+
+def test_an_unknown_format_is_a_usage_error() -> None:
+    with pytest.raises(ladders.UsageError, match="format"):
+        ladders.loads(BASE, format="toml")  # type: ignore[arg-type]

@@ -51,3 +51,9 @@ def test_colour_only_when_asked_and_text_unchanged(render: Render, findings: lis
 )
 def test_use_color(environ: dict[str, str], isatty: bool, expected: bool) -> None:
     assert use_color(environ, isatty) is expected
+
+
+def test_control_characters_in_a_message_stay_on_one_line(render: Render) -> None:
+    finding = Finding("LAD204", "self-move", "error", "A\nB \x1b[31mred\tC", "org.yaml", 1, 1)
+    text = render("text", ["org.yaml"], [finding])
+    assert text.splitlines()[0] == "org.yaml:1:1: LAD204 [error] A\\nB \\x1b[31mred\\tC"

@@ -47,3 +47,12 @@ def test_big_step_back_is_not_a_skip(lint: Lint) -> None:
 def test_invalid_max_step_is_a_usage_error(lint: Lint, bad: object) -> None:
     with pytest.raises(UsageError, match="max-step"):
         lint(SKIP, "LAD202", **{"max-step": bad})
+
+
+def test_the_fix_names_every_level_max_step_allows(lint: Lint) -> None:
+    text = "  a: {title: A, track: ic, level: L1, moves: [d]}\n"
+    text += "  d: {title: D, track: ic, level: L4}\n"
+    (one,) = lint(text, "LAD202")
+    assert "move to a role at L2 instead" in one.message
+    (two,) = lint(text, "LAD202", **{"max-step": 2})
+    assert "move to a role at L2 to L3 instead" in two.message

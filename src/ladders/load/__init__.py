@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.collector import collector_paused
-from ladders.errors import LoadError
+from ladders.errors import LoadError, UsageError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
 from ladders.load.json import json_marks, read_json
@@ -40,8 +40,10 @@ LOAD_RULES: dict[str, tuple[str, str]] = {
 }
 
 
-def _finding(code: str, message: str, file: str, line: int, column: int) -> Finding:
-    return Finding(code, LOAD_RULES[code][0], Severity.ERROR, message, file, line, column)
+def _finding(
+    code: str, message: str, file: str, line: int, column: int, role: str | None = None
+) -> Finding:
+    return Finding(code, LOAD_RULES[code][0], Severity.ERROR, message, file, line, column, role)
 
 
 @dataclass
@@ -79,9 +81,18 @@ def read_ladder_text(
 
     def emit(problem: Problem) -> None:
         findings.append(
-            _finding(problem.code, problem.message, name, problem.line + 1, problem.column + 1)
+            _finding(
+                problem.code,
+                problem.message,
+                name,
+                problem.line + 1,
+                problem.column + 1,
+                problem.role,
+            )
         )
 
+    if text.startswith("\ufeff"):  # a byte order mark, decoded: fine, and not content
+        text = text[1:]
     source = SourceMap(name)
     try:
         if fmt == "yaml":
@@ -149,9 +160,9 @@ class _Reader:
         try:
             raw = Path(real).read_bytes()
         except OSError as error:
-            self.findings.append(
-                _finding("LAD007", f"cannot read {name}: {error.strerror}", name, 1, 1)
-            )
+            code = "LAD007" if chain else "LAD001"  # an include, or the root itself
+            reason = error.strerror or str(error)
+            self.findings.append(_finding(code, f"cannot read {name}: {reason}", name, 1, 1))
             return
         try:
             text = decode(raw)
@@ -219,6 +230,7 @@ def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
                 file.name,
                 line,
                 column,
+                ident if what == "role" else None,
             )
         )
 
@@ -324,6 +336,7 @@ def _check_references(
                     file,
                     line,
                     column,
+                    role_id,
                 )
             )
         if role.level not in ranks:
@@ -336,6 +349,7 @@ def _check_references(
                     file,
                     line,
                     column,
+                    role_id,
                 )
             )
         deep = _too_deep_at(role.metadata, _ROLE_METADATA) if role.metadata else None
@@ -365,6 +379,7 @@ def _check_references(
                     file,
                     line,
                     column,
+                    role_id,
                 )
             )
 
@@ -416,7 +431,7 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
     ``include`` is not allowed here (there is no folder to be relative to).
     """
     if format not in ("yaml", "json"):
-        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+        raise UsageError(f"format must be 'yaml' or 'json', not {format!r}")
     with collector_paused():
         if isinstance(text, str):
             try:  # a str from Python may hold lone surrogates, which no file can

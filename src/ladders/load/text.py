@@ -15,6 +15,7 @@ class Problem(NamedTuple):
     message: str
     line: int = 0
     column: int = 0
+    role: str | None = None  # the role the problem is about, when there is one
 
 
 class Fatal(Exception):

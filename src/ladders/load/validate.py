@@ -209,4 +209,5 @@ def problems_from(error: ValidationError, data: Any, source: SourceMap) -> Itera
             line, column = source.key(position_path)
         else:
             line, column = source.value(position_path)
-        yield Problem("LAD002", text, line - 1, column - 1)
+        role = str(path[1]) if len(path) > 1 and path[0] == "roles" and path[1] != "[key]" else None
+        yield Problem("LAD002", text, line - 1, column - 1, role)

@@ -12,6 +12,12 @@ _BOLD = "\033[1m"
 _SEVERITY_COLOR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 
 
+# Control characters in a message (a title with a line break or a terminal escape) would
+# split a finding over lines or repaint the terminal: show them escaped instead.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+_CONTROLS.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -30,7 +36,8 @@ class TextReporter(Reporter):
         where = self._paint(f"{finding.file}:{finding.line}:{finding.column}:", _BOLD)
         code = self._paint(finding.code, _BOLD + _SEVERITY_COLOR[severity])
         label = self._paint(f"[{severity}]", _SEVERITY_COLOR[severity])
-        self.stream.write(f"{where} {code} {label} {finding.message}\n")
+        message = finding.message.translate(_CONTROLS)
+        self.stream.write(f"{where} {code} {label} {message}\n")
 
     def stop(self) -> None:
         counts = self.counts()

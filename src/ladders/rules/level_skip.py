@@ -43,6 +43,13 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {"max-step": 1}
 
 
+def _up_to(levels: list[str], low: int, max_step: int) -> str:
+    """The levels a move from rank ``low`` may rise to: ``L2`` or ``L2 to L3``."""
+    if max_step == 1:
+        return levels[low + 1]
+    return f"{levels[low + 1]} to {levels[low + max_step]}"
+
+
 def _max_step(options: Any) -> int:
     value = options.get("max-step", OPTIONS["max-step"])
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -68,8 +75,8 @@ def check(context: Context) -> Iterator[Finding]:
             rule,
             f"the {kind} move from {index.describe(source)} to {index.describe(target)} rises "
             f"{high - low} levels ({index.levels[low]} to {index.levels[high]}), more than "
-            f"max-step {max_step}; move to a role at {index.levels[low + 1]} instead, or add "
-            "the roles in between",
+            f"max-step {max_step}; move to a role at {_up_to(index.levels, low, max_step)} "
+            "instead, or add the roles in between",
             context.move_location(role_id, edge - index.offsets[source]),
             role_id,
         )
