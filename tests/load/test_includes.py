@@ -224,3 +224,19 @@ def test_errors_in_an_include_stop_the_load_but_not_the_reading(tmp_path: Path) 
     assert loaded.ladder is None
     assert [f.code for f in loaded.findings] == ["LAD002"]
     assert loaded.files[-1].endswith("bad.yaml")
+
+
+def test_errors_in_the_root_do_not_hide_those_of_its_includes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT.replace("level: L2}", "level: L2, bogus: 1}"),
+            "eng.yaml": ENG.replace("title: Senior,", "titl: Senior,"),
+        },
+    )
+    findings = load_path(tmp_path / "org.yaml").findings
+    assert sorted((Path(f.file).name, f.code) for f in findings) == [
+        ("eng.yaml", "LAD002"),
+        ("eng.yaml", "LAD002"),
+        ("org.yaml", "LAD002"),
+    ]

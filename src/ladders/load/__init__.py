@@ -145,6 +145,14 @@ def _too_deep_at(value: Any, limit: int) -> tuple[str | int, ...] | None:
     return None
 
 
+def _raw_includes(data: Any) -> tuple[str, ...]:
+    """The ``include`` list of a file that did not validate, if that list itself is fine."""
+    includes = data.get("include") if isinstance(data, dict) else None
+    if isinstance(includes, list) and all(isinstance(i, str) for i in includes):
+        return tuple(includes)
+    return ()
+
+
 class _Reader:
     """Reads a root and its includes, merging them into one ladder."""
 
@@ -173,9 +181,10 @@ class _Reader:
         model, source, findings = read_ladder_text(text, name, _format_of(name, text))
         self.findings.extend(findings)
         self.files.append(_File(name, source, model))
-        if model is None:
-            return
-        for index, include in enumerate(model.include):
+        # Follow the includes even when this file has errors elsewhere, so that one run
+        # reports the problems of every file.
+        includes = model.include if model is not None else _raw_includes(source.data)
+        for index, include in enumerate(includes):
             self.include(source, real, index, include, (*chain, real))
 
     def include(

@@ -37,6 +37,11 @@ class SourceMap:
         self._marks = marks
         self._compute = compute
 
+    @property
+    def data(self) -> Any:
+        """The file's plain data, as read."""
+        return self._data
+
     def _table(self) -> tuple[Any, Marks]:
         if self._marks is None:
             if self._compute is not None:
