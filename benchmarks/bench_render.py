@@ -15,18 +15,15 @@ several repeats, two ways:
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import ladders
 from ladders.render import render
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from bench_load import best  # noqa: E402
 from generate import generate_ladder, write_yaml  # noqa: E402
 
 DATA = HERE / "data"
@@ -41,17 +38,6 @@ def ensure(size: str) -> Path:
         DATA.mkdir(parents=True, exist_ok=True)
         write_yaml(generate_ladder(SIZES[size], healthy=False), path)
     return path
-
-
-def best(action: Callable[[], Any], repeat: int) -> float:
-    """Best wall time of ``repeat`` runs, collecting garbage between runs."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:
