@@ -126,6 +126,7 @@ def read_ladder_text(
         return None, source, findings
     if findings:
         return None, source, findings
+    source.release()
     return model, source, findings
 
 
@@ -332,9 +333,23 @@ def _check_references(
 ) -> None:
     """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
 
-    One pass over roles and moves; positions are looked up only for what is wrong.
+    One pass over roles and moves; positions are looked up only for what is wrong. On
+    the way, bare move targets are replaced by the role id objects themselves: a large
+    ladder then holds one string per role instead of one per move, and every later
+    lookup of a target finds its key by identity.
     """
+    ids: dict[object, str] = {role_id: role_id for role_id in roles}
+    canonical = ids.get
     for role_id, role in roles.items():
+        specs = role.move_specs
+        if specs:
+            try:
+                same = tuple(map(canonical, specs))
+            except TypeError:  # a move written as a mapping: checked one by one below
+                same = ()
+            if same and None not in same:
+                object.__setattr__(role, "move_specs", same)  # equal values, shared objects
+                specs = ()
         if role.track not in tracks:
             file, line, column = sources.role_value(role_id, "track")
             findings.append(
@@ -364,7 +379,7 @@ def _check_references(
         deep = _too_deep_at(role.metadata, _ROLE_METADATA) if role.metadata else None
         if deep is not None:
             _too_deep(findings, sources.role_value(role_id, "metadata", *deep))
-        for index, spec in enumerate(role.move_specs):
+        for index, spec in enumerate(specs):
             if spec.__class__ is str:
                 if spec in roles:
                     continue

@@ -89,15 +89,15 @@ class SourceMap:
         here, _ = self._walk(path)
         return here[0] + 1, here[1] + 1
 
-    def has(self, path: Path) -> bool:
-        """Whether ``path`` exists in the file's data."""
-        node = self._data
-        for step in path:
-            try:
-                node = node[step]
-            except (KeyError, IndexError, TypeError):
-                return False
-        return True
+    def release(self) -> None:
+        """Drop the data read, when positions will be worked out again from the text.
+
+        A JSON file keeps its parsed data only until it has been validated; after that
+        the models hold what matters, and positions (if ever needed) come with a fresh
+        copy of the data from :func:`~ladders.load.json.json_marks`.
+        """
+        if self._compute is not None:
+            self._data = None
 
 
 class Sources:
