@@ -240,3 +240,59 @@ def test_errors_in_the_root_do_not_hide_those_of_its_includes(tmp_path: Path) ->
         ("eng.yaml", "LAD002"),
         ("org.yaml", "LAD002"),
     ]
+
+
+def test_a_schema_error_does_not_hide_unknown_references(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT.replace("level: L2}", "level: L2, bogus: 1}"),
+            "eng.yaml": ENG.replace("track: ic, level: L2", "track: ic, level: L9"),
+        },
+    )
+    found = sorted(
+        (Path(f.file).name, f.code, f.role) for f in load_path(tmp_path / "org.yaml").findings
+    )
+    assert found == [("eng.yaml", "LAD004", "senior"), ("org.yaml", "LAD002", "lead")]
+
+
+def test_a_role_with_errors_is_not_reported_as_an_unknown_target(tmp_path: Path) -> None:
+    # lead is invalid (bogus key) but defined: the move dev -> lead is not LAD004
+    write(
+        tmp_path, {"org.yaml": ROOT.replace("level: L2}", "level: L2, bogus: 1}"), "eng.yaml": ENG}
+    )
+    assert [f.code for f in load_path(tmp_path / "org.yaml").findings] == ["LAD002"]
+
+
+def test_invalid_levels_do_not_make_every_level_unknown(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"org.yaml": ROOT.replace("levels: [L1, L2]", "levels: [L1, L2, -bad]"), "eng.yaml": ENG},
+    )
+    assert [f.code for f in load_path(tmp_path / "org.yaml").findings] == ["LAD002"]
+
+
+def test_a_missing_include_does_not_make_its_roles_unknown(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT.replace(
+                "roles:\n", "roles:\n  x: {title: X, track: ic, level: L1, moves: [dev]}\n"
+            )
+        },
+    )
+    assert [f.code for f in load_path(tmp_path / "org.yaml").findings] == ["LAD007"]
+
+
+def test_an_include_error_does_not_hide_duplicates_or_references(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "org.yaml": ROOT.replace("[eng.yaml]", "[eng.yaml, eng.yaml]").replace(
+                "eng.yaml]", "eng.yaml, org.yaml]"
+            ),
+            "eng.yaml": ENG + "  lead: {title: Again, track: ic, level: L1}\n",
+        },
+    )
+    codes = sorted(f.code for f in load_path(tmp_path / "org.yaml").findings)
+    assert codes == ["LAD003", "LAD007"]

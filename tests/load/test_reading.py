@@ -359,3 +359,14 @@ def test_load_findings_about_a_role_name_it() -> None:
 def test_an_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(ladders.UsageError, match="format"):
         ladders.loads(BASE, format="toml")  # type: ignore[arg-type]
+
+
+def test_a_schema_error_does_not_hide_an_unknown_reference_in_the_same_file() -> None:
+    error = load_error(
+        BASE.replace("level: L1}", "level: L9}")
+        + "  other: {title: O, track: ic, level: L1, bogus: 1}\n"
+    )
+    assert sorted((f.code, f.role) for f in error.findings) == [
+        ("LAD002", "other"),
+        ("LAD004", "dev"),
+    ]

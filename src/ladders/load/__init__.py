@@ -48,11 +48,76 @@ def _finding(
 
 @dataclass
 class _File:
-    """One file read: its display name, model (if valid) and positions."""
+    """One file read: its display name, model (if valid) and positions.
+
+    A file with errors has no model; ``partial`` then holds what of it is valid, so that
+    references can still be checked and every problem reported in one run.
+    """
 
     name: str
     source: SourceMap
     model: LadderFile | None
+    partial: LadderFile | None = None
+
+
+@dataclass
+class _Unsure:
+    """What the files with errors may define without it being known (their invalid parts):
+    references to these are not reported as unknown."""
+
+    levels: bool = False
+    tracks: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    all_tracks: bool = False
+    all_roles: bool = False
+
+    def track(self, track: str) -> bool:
+        return self.all_tracks or track in self.tracks
+
+    def role(self, role: str) -> bool:
+        return self.all_roles or role in self.roles
+
+
+def _partial_model(data: Any, unsure: _Unsure) -> LadderFile | None:
+    """The valid parts of a file that did not validate (its errors are already reported)."""
+    if not isinstance(data, dict):
+        unsure.levels = unsure.all_tracks = unsure.all_roles = True
+        return None
+    clean: dict[str, Any] = {"include": list(_raw_includes(data))}
+
+    def valid(part: dict[str, Any]) -> bool:
+        try:
+            LadderFile.model_validate(part)
+        except ValidationError:
+            return False
+        return True
+
+    if "levels" in data:
+        if valid({"levels": data["levels"]}):
+            clean["levels"] = data["levels"]
+        else:
+            unsure.levels = True
+    for section, unknown in (("tracks", unsure.tracks), ("roles", unsure.roles)):
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, dict):
+            if section == "tracks":
+                unsure.all_tracks = True
+            else:
+                unsure.all_roles = True
+            continue
+        clean[section] = {}
+        for key, value in items.items():
+            if valid({section: {key: value}}):
+                clean[section][key] = value
+            else:
+                unknown.add(str(key))
+    try:
+        return LadderFile.model_validate(clean)
+    except ValidationError:  # pragma: no cover - each part was valid on its own
+        unsure.levels = unsure.all_tracks = unsure.all_roles = True
+        return None
 
 
 @dataclass
@@ -162,6 +227,7 @@ class _Reader:
         self.root_dir = os.path.realpath(os.path.dirname(os.path.abspath(root_name)))
         self.files: list[_File] = []
         self.findings: list[Finding] = []
+        self.unsure = _Unsure()
         self.done: set[str] = set()
 
     def read(self, name: str, real: str, chain: tuple[str, ...]) -> None:
@@ -172,16 +238,23 @@ class _Reader:
             code = "LAD007" if chain else "LAD001"  # an include, or the root itself
             reason = error.strerror or str(error)
             self.findings.append(_finding(code, f"cannot read {name}: {reason}", name, 1, 1))
+            self.unsure.levels = self.unsure.all_tracks = self.unsure.all_roles = True
             return
         try:
             text = decode(raw)
         except Fatal as stop:
             p = stop.problem
             self.findings.append(_finding(p.code, p.message, name, p.line + 1, p.column + 1))
+            self.unsure.levels = self.unsure.all_tracks = self.unsure.all_roles = True
             return
         model, source, findings = read_ladder_text(text, name, _format_of(name, text))
         self.findings.extend(findings)
-        self.files.append(_File(name, source, model))
+        partial = None
+        if model is None and source.data is not None:
+            partial = _partial_model(source.data, self.unsure)
+        elif model is None:
+            self.unsure.levels = self.unsure.all_tracks = self.unsure.all_roles = True
+        self.files.append(_File(name, source, model, partial))
         # Follow the includes even when this file has errors elsewhere, so that one run
         # reports the problems of every file.
         includes = model.include if model is not None else _raw_includes(source.data)
@@ -194,8 +267,10 @@ class _Reader:
         parent = source.file
         line, column = source.value(("include", index))
 
-        def fail(message: str) -> None:
+        def fail(message: str, unread: bool = True) -> None:
             self.findings.append(_finding("LAD007", message, parent, line, column))
+            if unread:  # what that file defines is not known: refer to it freely
+                self.unsure.levels = self.unsure.all_tracks = self.unsure.all_roles = True
 
         if "\0" in include:
             fail(f"include {include!r}: a path cannot contain a NUL character")
@@ -209,7 +284,10 @@ class _Reader:
             )
             return
         if real in chain:
-            fail(f"include {include!r} makes a cycle: {parent} is included by it, directly or not")
+            fail(
+                f"include {include!r} makes a cycle: {parent} is included by it, directly or not",
+                unread=False,
+            )
             return
         if real in self.done:
             return  # included twice through different files: read once
@@ -219,7 +297,9 @@ class _Reader:
         self.read(name, real, chain)
 
 
-def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
+def _merge(
+    files: list[_File], findings: list[Finding], unsure: _Unsure | None = None
+) -> Ladder | None:
     """Merge the files of one root; LAD003 for ids defined twice, LAD004 for references."""
     root = files[0]
     sources = Sources(root.source)
@@ -245,7 +325,7 @@ def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
         )
 
     for file in files:
-        model = file.model
+        model = file.model or file.partial
         assert model is not None
         if model.levels is not None:
             if levels is None:
@@ -282,7 +362,7 @@ def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
             sources.role_file[role_id] = file.source
 
     if levels is None:
-        if roles:
+        if roles and not (unsure and unsure.levels):
             findings.append(
                 _finding(
                     "LAD002",
@@ -309,7 +389,7 @@ def _merge(files: list[_File], findings: list[Finding]) -> Ladder | None:
             continue
         ranks[level.id] = index
 
-    _check_references(roles, tracks, ranks, sources, findings)
+    _check_references(roles, tracks, ranks, sources, findings, unsure or _Unsure())
     if any(f.severity == Severity.ERROR for f in findings):
         return None
     ladder = Ladder.model_construct(
@@ -330,6 +410,7 @@ def _check_references(
     ranks: dict[str, int],
     sources: Sources,
     findings: list[Finding],
+    unsure: _Unsure,
 ) -> None:
     """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
 
@@ -350,7 +431,7 @@ def _check_references(
             if same and None not in same:
                 object.__setattr__(role, "move_specs", same)  # equal values, shared objects
                 specs = ()
-        if role.track not in tracks:
+        if role.track not in tracks and not unsure.track(role.track):
             file, line, column = sources.role_value(role_id, "track")
             findings.append(
                 _finding(
@@ -363,7 +444,7 @@ def _check_references(
                     role_id,
                 )
             )
-        if role.level not in ranks:
+        if role.level not in ranks and not unsure.levels:
             file, line, column = sources.role_value(role_id, "level")
             findings.append(
                 _finding(
@@ -381,7 +462,7 @@ def _check_references(
             _too_deep(findings, sources.role_value(role_id, "metadata", *deep))
         for index, spec in enumerate(specs):
             if spec.__class__ is str:
-                if spec in roles:
+                if spec in roles or unsure.role(spec):
                     continue
                 target = spec
                 file, line, column = sources.move(role_id, index)
@@ -391,7 +472,7 @@ def _check_references(
                 if deep is not None:
                     path = ("moves", index, "metadata", *deep)
                     _too_deep(findings, sources.role_value(role_id, *path))
-                if move.to in roles:
+                if move.to in roles or unsure.role(move.to):
                     continue
                 target = move.to
                 file, line, column = sources.role_value(role_id, "moves", index, "to")
@@ -427,12 +508,17 @@ def load_path(path: str | os.PathLike[str]) -> Loaded:
     with collector_paused():
         reader.read(name, os.path.realpath(name), ())
         files = [f.name for f in reader.files]
-        if (
-            not reader.files
-            or any(f.model is None for f in reader.files)
-            or any(f.severity == Severity.ERROR for f in reader.findings)
-        ):
+        failed = any(f.model is None for f in reader.files) or any(
+            f.severity == Severity.ERROR for f in reader.findings
+        )
+        root = reader.files[0] if reader.files else None
+        if root is None or (root.model is None and root.partial is None):
             return Loaded(None, sorted(reader.findings), files or [name])
+        if failed:
+            # Still merge what is valid, to report its duplicates and references too.
+            readable = [f for f in reader.files if f.model is not None or f.partial is not None]
+            _merge(readable, reader.findings, reader.unsure)
+            return Loaded(None, sorted(reader.findings), files)
         ladder = _merge(reader.files, reader.findings)
     return Loaded(ladder, sorted(reader.findings), files)
 
@@ -487,6 +573,12 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
         ladder = None
         if model is not None and not findings:
             ladder = _merge([_File(source, source_map, model)], findings)
+        elif model is None and source_map.data is not None:
+            # Report the references of what is valid too, as load_path does.
+            unsure = _Unsure()
+            partial = _partial_model(source_map.data, unsure)
+            if partial is not None:
+                _merge([_File(source, source_map, None, partial)], findings, unsure)
     return Loaded(ladder, sorted(findings), [source])
 
 
