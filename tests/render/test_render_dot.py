@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import generated
 
 from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.dot import quote
+
+from .conftest import generated
 
 
 def layout_with_dot(dot_program: str, text: str) -> str:

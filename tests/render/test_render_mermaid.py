@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import MERMAID_JS, MISSING, generated
 
 from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.mermaid import label, node_ids
+
+from .conftest import MERMAID_JS, MISSING, generated
 
 PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>'
 

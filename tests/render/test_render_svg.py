@@ -8,12 +8,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import generated
 
 import ladders
 from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.layout import layout, wrap
+
+from .conftest import generated
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"

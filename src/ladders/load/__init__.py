@@ -303,7 +303,6 @@ def _merge(
     """Merge the files of one root; LAD003 for ids defined twice, LAD004 for references."""
     root = files[0]
     sources = Sources(root.source)
-    sources.files = [f.source for f in files]
     levels: tuple[Level, ...] | None = None
     tracks: dict[str, Track] = {}
     roles: dict[str, Role] = {}

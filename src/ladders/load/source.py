@@ -105,7 +105,6 @@ class Sources:
 
     def __init__(self, root: SourceMap) -> None:
         self.root = root
-        self.files: list[SourceMap] = [root]
         self.role_file: dict[str, SourceMap] = {}
         self.track_file: dict[str, SourceMap] = {}
         self.levels_file: SourceMap = root
@@ -129,13 +128,3 @@ class Sources:
         """(file, line, column) of a value inside a role, such as ``("track",)``."""
         source = self.role_file.get(role, self.root)
         return (source.file, *source.value(("roles", role, *path)))
-
-    def track(self, track: str) -> tuple[str, int, int]:
-        """(file, line, column) of a track's key."""
-        source = self.track_file.get(track, self.root)
-        return (source.file, *source.key(("tracks", track)))
-
-    def level(self, index: int) -> tuple[str, int, int]:
-        """(file, line, column) of the ``index``-th level."""
-        source = self.levels_file
-        return (source.file, *source.value(("levels", index)))

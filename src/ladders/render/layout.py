@@ -36,6 +36,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ladders.graph import move_kind
 from ladders.model import Ladder, Level, MoveKind, TrackKind
 
 __all__ = [
@@ -194,13 +195,8 @@ def chart_moves(ladder: Ladder) -> list[ShownMove]:
             if target == source or target in seen or target not in roles:
                 continue
             seen.add(target)
-            if rank_of[target] <= rank:
-                kind: MoveKind = "lateral"
-            elif tracks[roles[target].track].kind == "management":
-                kind = "management"
-            else:
-                kind = "technical"
-            shown.append(ShownMove(source, target, kind))
+            to_management = tracks[roles[target].track].kind == "management"
+            shown.append(ShownMove(source, target, move_kind(rank, rank_of[target], to_management)))
     return shown
 
 
