@@ -26,7 +26,7 @@ from ladders.load import load, loads
 from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
 from ladders.query import Ceiling, FamilySummary, LadderSummary, Route, Step
 
-__version__ = "0.1.0"
+from ladders._version import __version__
 
 __all__ = [
     "Ceiling",

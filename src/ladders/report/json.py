@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ladders import __version__
+from ladders._version import __version__
 from ladders.report.base import Reporter
 
 __all__ = ["FORMAT_VERSION", "JsonReporter"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ladders import __version__
+from ladders._version import __version__
 from ladders.findings import Finding, Severity
 from ladders.report.base import Reporter, relative_path
 from ladders.rules import RULES, Rule

@@ -1,0 +1,214 @@
+"""``ladders paths`` and ``ladders explain``: asking the ladder about one role."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import click
+
+from ladders.cli.app import check_readable, cli
+from ladders.config import load_config
+
+if TYPE_CHECKING:
+    from ladders.model import Ladder
+    from ladders.query import Route
+
+__all__ = ["explain_command", "paths_command"]
+
+
+def _ladder_and_role(args: tuple[str, ...], config_path: str | None) -> tuple[Ladder, str]:
+    """``[FILE] ROLE``: the ladder of FILE, or of the configured roots, holding ROLE."""
+    from ladders.load import load
+    from ladders.query import require_role
+
+    if len(args) == 2:
+        path, role = args
+        check_readable(path)
+        ladder = load(path)
+        require_role(ladder, role)
+        return ladder, role
+    if len(args) != 1:
+        raise click.UsageError("give a ROLE, or a FILE and a ROLE")
+    (role,) = args
+    roots = load_config(config_path).roots()
+    if not roots:
+        raise click.UsageError(
+            "no ladder file: name one (ladders paths org.yaml ROLE) or list it in `files` "
+            "of the configuration"
+        )
+    ladders_read = []
+    for root in roots:
+        check_readable(root)
+        ladder = load(root)
+        if role in ladder.roles:
+            return ladder, role
+        ladders_read.append(ladder)
+    require_role(ladders_read[0], role)  # raises, with a did-you-mean
+    raise AssertionError  # pragma: no cover
+
+
+def _role_name(ladder: Ladder, role: str) -> str:
+    item = ladder.roles[role]
+    return f"{item.title} ({role}, {item.level})"
+
+
+def _route_text(ladder: Ladder, route: Route) -> str:
+    parts = [route.start]
+    for step in route.moves:
+        parts.append(f"-[{step.kind}]-> {step.target}")
+    return " ".join(parts)
+
+
+def _route_data(ladder: Ladder, route: Route) -> dict[str, object]:
+    return {
+        "roles": list(route.roles),
+        "reaches": ladder.roles[route.end].level,
+        "moves": [
+            {"from": s.source, "to": s.target, "kind": s.kind, "criteria": list(s.criteria)}
+            for s in route.moves
+        ],
+    }
+
+
+ASK_FORMATS = ("text", "json")
+
+
+@cli.command("paths")
+@click.argument("args", nargs=-1, required=True, metavar="[FILE] ROLE")
+@click.option("--to", "target", metavar="ROLE", help="Only routes that end at this role.")
+@click.option(
+    "--no-management",
+    is_flag=True,
+    help="Only routes that never pass through a management-track role.",
+)
+@click.option("--max-moves", type=click.IntRange(min=0), help="Only routes of at most N moves.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show at most N routes (they are listed shortest first).",
+)
+@click.option("--format", "format_name", type=click.Choice(ASK_FORMATS), default="text")
+@click.option("--config", "config_path", metavar="FILE", help="Read settings from FILE.")
+def paths_command(
+    args: tuple[str, ...],
+    target: str | None,
+    no_management: bool,
+    max_moves: int | None,
+    limit: int,
+    format_name: str,
+    config_path: str | None,
+) -> int:
+    """Routes forward from ROLE, shortest first: to every higher level, or --to a role.
+    FILE defaults to the `files` of the configuration.
+
+    \b
+    Examples:
+      ladders paths org.yaml senior
+      ladders paths org.yaml senior --no-management
+      ladders paths org.yaml senior --to principal --format json
+    """
+    import itertools
+
+    ladder, role = _ladder_and_role(args, config_path)
+    routes = list(
+        itertools.islice(
+            ladder.routes(role, target, avoid_management=no_management, max_moves=max_moves),
+            limit,
+        )
+    )
+    if format_name == "json":
+        data = {
+            "role": role,
+            "to": target,
+            "no_management": no_management,
+            "routes": [_route_data(ladder, r) for r in routes],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    how = " without management" if no_management else ""
+    goal = f" to {_role_name(ladder, target)}" if target else " to a higher level"
+    if not routes:
+        click.echo(f"No route{how} from {_role_name(ladder, role)}{goal}.")
+        return 0
+    click.echo(f"Routes{how} from {_role_name(ladder, role)}{goal}, shortest first:")
+    for number, route in enumerate(routes, start=1):
+        end = ladder.roles[route.end]
+        click.echo(f"{number:>3}. {_route_text(ladder, route)}   ({end.title}, {end.level})")
+    return 0
+
+
+@cli.command("explain")
+@click.argument("args", nargs=-1, required=True, metavar="[FILE] ROLE")
+@click.option("--format", "format_name", type=click.Choice(ASK_FORMATS), default="text")
+@click.option("--config", "config_path", metavar="FILE", help="Read settings from FILE.")
+def explain_command(args: tuple[str, ...], format_name: str, config_path: str | None) -> int:
+    """What someone in ROLE can reach with and without management, its next steps, its
+    peers on the other track, and the findings about it, in plain words.
+
+    \b
+    Example:
+      ladders explain org.yaml senior
+    """
+    ladder, role = _ladder_and_role(args, config_path)
+    item = ladder.roles[role]
+    kind = ladder.track_kind(role)
+    with_mgmt = ladder.ceiling(role, avoid_management=False)
+    without = ladder.ceiling(role, avoid_management=True)
+    steps = ladder.next_steps(role)
+    peers = ladder.equivalents(role)
+    check = load_config(config_path).check_config()
+    from ladders.check import check as run_check
+
+    findings = [f for f in run_check(ladder, check) if f.role == role]
+    if format_name == "json":
+        data = {
+            "role": role,
+            "title": item.title,
+            "track": item.track,
+            "track_kind": kind,
+            "level": item.level,
+            "family": item.family,
+            "ceiling": {"level": with_mgmt.level, "route": list(with_mgmt.route.roles)},
+            "ceiling_without_management": {
+                "level": without.level,
+                "route": list(without.route.roles),
+            },
+            "next_steps": {k: [s.target for s in v] for k, v in steps.items()},
+            "equivalents": list(peers),
+            "findings": [f.to_dict() for f in findings],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    names = {level.id: level.name or level.id for level in ladder.levels}
+
+    def level(level_id: str) -> str:
+        named = names[level_id]
+        return level_id if named == level_id else f"{level_id} ({named})"
+
+    family = f", family {item.family}" if item.family else ""
+    click.echo(
+        f"{item.title} ({role}): {kind} track {item.track}, level {level(item.level)}{family}"
+    )
+    for ceiling, how in ((with_mgmt, "With management"), (without, "Without management")):
+        if ceiling.rises:
+            click.echo(
+                f"{how}: can reach {level(ceiling.level)}, "
+                f"e.g. {_route_text(ladder, ceiling.route)}"
+            )
+        else:
+            click.echo(f"{how}: cannot rise above {level(item.level)}")
+    for move_kind, found in steps.items():
+        listed = ", ".join(_role_name(ladder, s.target) for s in found) or "none"
+        click.echo(f"Next {move_kind} moves: {listed}")
+    listed = ", ".join(_role_name(ladder, p) for p in peers) or "none"
+    click.echo(f"Peers on the other track: {listed}")
+    if findings:
+        click.echo("Findings:")
+        for f in findings:
+            click.echo(f"  {f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}")
+    else:
+        click.echo("Findings: none")
+    return 0
