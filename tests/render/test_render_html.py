@@ -13,6 +13,21 @@ from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.html import family_ceilings
 
+from .conftest import mark_implied
+
+# The first family is clean, the second has findings: the report shows the second first.
+FINDINGS_LATER = """\
+name: Clean first
+levels: [L1, L2, L3]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev: {title: Developer, track: ic, level: L1, family: alpha, entry: true, moves: [senior]}
+  senior: {title: Senior Developer, track: ic, level: L2, family: alpha, moves: [staff]}
+  staff: {title: Staff Developer, track: ic, level: L3, family: alpha}
+  agent: {title: Agent, track: ic, level: L1, family: beta, entry: true}
+  lead: {title: Lead, track: mgmt, level: L3, family: beta}
+"""
+
 
 class Opened:
     """A report open in a page, with what the page logged and tried to fetch."""
@@ -29,8 +44,8 @@ class Opened:
         return set(found)
 
 
-def open_report(browser: Any, path: Path) -> Iterator[Opened]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def open_report(browser: Any, path: Path, width: int = 1280) -> Iterator[Opened]:
+    page = browser.new_page(viewport={"width": width, "height": 900})
     opened = Opened(page)
     page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: opened.errors.append(str(error)))
@@ -63,6 +78,13 @@ def ceiling_report(browser: Any, ceiling: Ladder, tmp_path_factory: Any) -> Iter
     yield from open_report(browser, path)
 
 
+def open_text(browser: Any, tmp_path: Path, text: str) -> Iterator[Opened]:
+    """Open a report written from ``text`` (for one ``for`` loop: closed after it)."""
+    path = tmp_path / "report.html"
+    path.write_text(text, encoding="utf-8")
+    yield from open_report(browser, path)
+
+
 def test_no_console_errors_and_no_network(healthy_report: Opened) -> None:
     assert healthy_report.errors == []
     assert all(url.startswith("file:") for url in healthy_report.requests)
@@ -79,6 +101,66 @@ def test_chart_is_visible(healthy_report: Opened) -> None:
     assert page.locator("#chart g.roles > g.role").count() == 22  # every role of the file
 
 
+def test_report_fits_the_page_width_and_zooms(healthy_report: Opened, artifacts: Path) -> None:
+    page = healthy_report.page
+    sizes = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+
+    def chart_width() -> float:
+        box = page.locator("#chart svg").bounding_box()
+        assert box is not None
+        return float(box["width"])
+
+    natural = float(page.eval_on_selector("#chart svg", "svg => svg.viewBox.baseVal.width"))
+    frame = page.locator("#chart").bounding_box()
+    assert frame is not None
+    page_width, viewport = page.evaluate(sizes)
+    assert page_width <= viewport  # nothing sticks out of the page
+    fitted = chart_width()
+    assert fitted <= frame["width"] and fitted == pytest.approx(
+        min(natural, frame["width"] - 2), abs=2
+    )
+    assert page.get_attribute("#zoom-fit", "aria-pressed") == "true"
+    page.click("#zoom-in")
+    assert chart_width() == pytest.approx(fitted * 1.25, abs=2)
+    assert page.get_attribute("#zoom-fit", "aria-pressed") == "false"
+    page.click("#zoom-actual")
+    assert chart_width() == pytest.approx(natural, abs=1)
+    assert page.inner_text("#zoom-level") == "100%"
+    page.keyboard.press("-")
+    assert chart_width() == pytest.approx(natural / 1.25, abs=2)
+    assert page.evaluate(sizes)[0] <= viewport  # zoomed in, the chart scrolls in its frame
+    page.click("#zoom-fit")
+    assert chart_width() == pytest.approx(fitted, abs=1)
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_timeout(100)
+    assert chart_width() < fitted  # fitting follows the window
+    assert page.evaluate(sizes)[0] <= 900
+    page.screenshot(path=str(artifacts / "report-healthy-900px.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_title_is_shown_once(healthy_report: Opened) -> None:
+    page = healthy_report.page
+    text = page.inner_text("body")
+    assert text.count("Northwind product organisation") == 1
+    assert page.locator("#chart svg text.heading").count() == 0
+
+
+def test_hovering_a_cross_family_move_frames_both_ends(healthy_report: Opened) -> None:
+    page = healthy_report.page
+    move = page.locator('#chart g.move.cross-family[data-from="eng-3"][data-to="designer-2"]')
+    assert move.count() == 1
+    move.locator("path.hit").hover()
+    assert healthy_report.classes("end") == {"eng-3", "designer-2"}
+    hover = page.inner_text("#hover")
+    assert "Software Engineer II (eng-3, engineering)" in hover
+    assert "Product Designer (designer-2, design)" in hover
+    assert "to another family" in hover
+    page.mouse.move(2, 2)
+    assert healthy_report.classes("end") == set()
+    assert page.inner_text("#hover") == ""
+
+
 def test_click_highlights_routes_with_and_without_management(
     healthy_report: Opened, artifacts: Path
 ) -> None:
@@ -93,7 +175,7 @@ def test_click_highlights_routes_with_and_without_management(
     )
     assert not free & through_management
     assert "eng-1" not in free | through_management  # below it, not reachable
-    assert page.locator("#chart path.move.route-free").count() >= 4
+    assert page.locator("#chart g.move.route-free").count() >= 4
     panel = page.inner_text("#route")
     assert "Senior Software Engineer" in panel
     assert "can progress without management" in panel
@@ -119,6 +201,50 @@ def test_findings_table_selects_the_role(ceiling_report: Opened, artifacts: Path
     assert "management goes higher than the technical track" in ceilings
     page.screenshot(path=str(artifacts / "report-senior-ceiling.png"), full_page=True)
     assert ceiling_report.errors == []
+
+
+def test_families_with_findings_come_first(browser: Any, tmp_path: Path) -> None:
+    ladder = ladders.loads(FINDINGS_LATER)
+    assert {f.role for f in ladders.check(ladder)} <= {"agent", "lead"}
+    for opened in open_text(browser, tmp_path, render(ladder, "html")):
+        families = opened.page.eval_on_selector_all(
+            "#chart text.family", "nodes => nodes.map(n => n.textContent)"
+        )
+        assert families == ["beta", "alpha"]
+        first_ceiling = opened.page.inner_text("#ceilings tbody tr:first-child td:first-child")
+        assert first_ceiling == "beta"
+        assert opened.errors == []
+    svg = render(ladder, "svg")  # the plain chart keeps the file's order
+    assert svg.index(">alpha<") < svg.index(">beta<")
+
+
+def test_implied_moves_in_the_report(browser: Any, tmp_path: Path) -> None:
+    ladder = mark_implied(ladders.loads(FINDINGS_LATER), ("dev", "senior"), ("senior", "staff"))
+    for opened in open_text(browser, tmp_path, render(ladder, "html")):
+        page = opened.page
+        implied = page.eval_on_selector_all(
+            "#chart g.moves > g.move.implied", "nodes => nodes.map(n => n.dataset.from + '>' + n.dataset.to)"
+        )
+        assert implied == ["dev>senior", "senior>staff"]
+        assert "implied move" in (page.text_content("#chart g.legend") or "")
+        page.locator('#chart g.move[data-from="dev"] path.hit').hover()
+        assert "implied" in page.inner_text("#hover")
+        assert opened.errors == []
+
+
+def test_a_family_and_a_focus_view(browser: Any, tmp_path: Path, healthy: Ladder) -> None:
+    text = render(healthy, "html", family="design")
+    for opened in open_text(browser, tmp_path, text):
+        page = opened.page
+        drawn = set(page.eval_on_selector_all("#chart g.role", "n => n.map(x => x.dataset.role)"))
+        design = {r for r, role in healthy.roles.items() if role.family == "design"}
+        outside = opened.classes("outside")
+        assert drawn == design | outside
+        assert outside == {"eng-staff", "director-eng"}  # where moves leave the family to
+        assert "family design" in page.inner_text("h1")
+        page.click('#chart g.role[data-role="designer-senior"]')
+        assert "eng-staff" in opened.classes("on-free")
+        assert opened.errors == []
 
 
 def test_report_is_self_contained_and_escaped(tricky: Ladder) -> None:

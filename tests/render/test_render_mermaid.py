@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 
+import ladders
 from ladders.model import Ladder
 from ladders.render import render
 from ladders.render.mermaid import label, node_ids
 
-from .conftest import MERMAID_JS, MISSING, generated
+from .conftest import MERMAID_JS, generated, mark_implied, missing
 
 PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>'
 
@@ -25,7 +26,11 @@ DRAW = """async (text) => {
     const labels = Array.from(out.querySelectorAll("g.node")).map(
       (node) => node.textContent.replace(/\\s+/g, " ").trim());
     const edges = out.querySelectorAll(".edgePaths path, path.flowchart-link").length;
-    return { ok: true, labels, edges };
+    const edgeLabels = Array.from(out.querySelectorAll(".edgeLabel")).map(
+      (node) => node.textContent.trim()).filter((text) => text);
+    const styles = Array.from(out.querySelectorAll("path.flowchart-link")).map(
+      (path) => path.getAttribute("style") || "");
+    return { ok: true, labels, edges, edgeLabels, styles };
   } catch (error) {
     return { ok: false, error: String(error && error.message || error) };
   }
@@ -35,7 +40,7 @@ DRAW = """async (text) => {
 @pytest.fixture(scope="module")
 def mermaid_page(browser: Any) -> Iterator[Any]:
     if not MERMAID_JS.exists():
-        pytest.fail(f"{MERMAID_JS} {MISSING}")
+        missing(str(MERMAID_JS))
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -87,14 +92,67 @@ def test_ids_are_safe_and_unique() -> None:
     assert list(ids.values()) == ["a_b", "a_b_2", "a_b_3", "end_", "1x"]
 
 
-def test_labels_are_quoted_with_entity_codes() -> None:
-    assert label('say "hi"') == '"say #quot;hi#quot;"'
-    assert label("a\nb") == '"a b"'
+def test_role_ids_never_take_the_ids_of_subgraphs_or_the_legend(mermaid_page: Any) -> None:
+    ladder = ladders.loads(
+        """
+levels: [L1, L2]
+tracks: {ic: technical}
+roles:
+  family_0: {title: Family, track: ic, level: L1, moves: [legend_0]}
+  legend_0: {title: Legend, track: ic, level: L2}
+"""
+    )
+    text = render(ladder, "mermaid", findings=())
+    assert "family_0_2 --> legend_0_2" in text
+    result = draw(mermaid_page, text)
+    assert any(label.startswith("Family") for label in result["labels"])
 
 
-def test_kinds_are_link_styles(healthy: Ladder) -> None:
-    text = render(healthy, "mermaid", findings=())
-    assert "eng_1 --> eng_2" in text
-    assert "eng_senior ==> em" in text
-    assert "eng_staff -.-> em" in text
-    assert text.count("linkStyle") == 3
+def test_implied_moves_are_dash_dotted_with_a_legend_entry(mermaid_page: Any) -> None:
+    ladder = mark_implied(ladders.load("examples/healthy.yaml"), ("eng-1", "eng-2"))
+    text = render(ladder, "mermaid", findings=())
+    lines = text.splitlines()
+    links = [line.strip() for line in lines if " --> " in line or " ==> " in line or "-.->" in line]
+    implied_at = links.index("eng_1 --> eng_2")
+    styled = [line for line in lines if line.strip().startswith("linkStyle")]
+    dashed = [line for line in styled if "stroke-dasharray:9 3 2 3" in line]
+    assert len(dashed) == 1
+    numbers = dashed[0].split()[1].split(",")
+    assert str(implied_at) in numbers
+    assert "implied move (progression)" in text
+    result = draw(mermaid_page, text)
+    assert "implied move (progression)" in result["edgeLabels"]
+    assert "9 3 2 3" in result["styles"][implied_at].replace(",", " ")
+    plain = render(ladders.load("examples/healthy.yaml"), "mermaid", findings=())
+    assert "implied" not in plain
+
+
+def related(ladder: Ladder, focus: str) -> set[str]:
+    """A plain search: the role, what it reaches, what reaches it."""
+    forward: dict[str, set[str]] = {r: set(role.targets) for r, role in ladder.roles.items()}
+    backward: dict[str, set[str]] = {r: set() for r in ladder.roles}
+    for source, targets in forward.items():
+        for target in targets:
+            backward[target].add(source)
+    found = {focus}
+    for edges in (forward, backward):
+        todo, seen = [focus], {focus}
+        while todo:
+            for other in edges[todo.pop()] - seen:
+                seen.add(other)
+                todo.append(other)
+        found |= seen
+    return found
+
+
+def test_a_focus_view(mermaid_page: Any, healthy: Ladder) -> None:
+    expected = related(healthy, "eng-senior")
+    assert 1 < len(expected) < len(healthy.roles)
+    text = render(healthy, "mermaid", focus="eng-senior")
+    result = draw(mermaid_page, text)
+    drawn = [label for label in result["labels"] if label]
+    assert len(drawn) == len(expected)
+    for role_id in expected:
+        role = healthy.roles[role_id]
+        assert f"{role.title}{role.level}" in drawn
+    assert "class eng_senior focus" in text

@@ -44,6 +44,18 @@ def exact_data(text: str) -> dict[str, Any]:
     return data
 
 
+def merged_data_of(path: Path) -> dict[str, Any]:
+    """The file data of a YAML ladder, includes merged (a spreadsheet has no includes)."""
+    data = exact_data(path.read_text())
+    for include in data.pop("include", []):
+        part = exact_data((path.parent / str(include)).read_text())
+        for section in ("tracks", "roles"):
+            data.setdefault(section, {}).update(part.get(section, {}))
+        if "levels" in part:
+            data["levels"] = part["levels"]
+    return data
+
+
 def _protected(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

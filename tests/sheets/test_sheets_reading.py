@@ -52,6 +52,7 @@ def test_only_the_required_columns_are_needed(tmp_path: Path) -> None:
 def test_a_missing_required_column_is_one_finding(
     minimal: Tables, tmp_path: Path, table: str, column: str
 ) -> None:
+    minimal["levels"] = [["id", "name"], ["L1", "One"], ["L2", "Two"]]
     index = minimal[table][0].index(column)
     for row in minimal[table]:
         del row[index]
@@ -279,7 +280,8 @@ def test_a_csv_with_semicolons_gets_a_hint_not_missing_columns(
     )
     found = load_path(folder).findings
     assert len(found) == 1, found
-    assert "';'" in found[0].message and "comma" in found[0].message
+    assert "';'" in found[0].message
+    assert "comma" in found[0].message
     assert "missing" not in found[0].message
     assert found[0].file == str(folder / "roles.csv")
 
@@ -331,6 +333,8 @@ def test_a_folder_without_tables_is_one_finding(tmp_path: Path) -> None:
 def test_a_folder_lists_the_tables_it_read(minimal: Tables, tmp_path: Path) -> None:
     folder = write_folder(minimal, tmp_path / "org")
     loaded = load_path(folder)
-    assert loaded.files == [str(folder / f"{t}.csv") for t in ("levels", "tracks", "roles", "moves")]
+    assert loaded.files == [
+        str(folder / f"{t}.csv") for t in ("levels", "tracks", "roles", "moves")
+    ]
     assert loaded.ladder is not None
     assert list(loaded.ladder.files) == loaded.files

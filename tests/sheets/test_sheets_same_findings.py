@@ -16,9 +16,9 @@ from .conftest import (
     EXAMPLES,
     Layout,
     csv_line,
-    exact_data,
     keys,
     layout,
+    merged_data_of,
     write_book,
     write_folder,
 )
@@ -31,21 +31,9 @@ LADDERS = [
 ]
 
 
-def merged_data(path: Path) -> dict[str, object]:
-    """The file data of a YAML ladder, includes merged (a spreadsheet has no includes)."""
-    data = exact_data(path.read_text())
-    for include in data.pop("include", []):
-        part = exact_data((path.parent / str(include)).read_text())
-        for section in ("tracks", "roles"):
-            data.setdefault(section, {}).update(part.get(section, {}))  # type: ignore[attr-defined]
-        if "levels" in part:
-            data["levels"] = part["levels"]
-    return data
-
-
 def spreadsheets(path: Path, tmp_path: Path) -> tuple[Layout, list[Path]]:
     """The ladder at ``path`` as a workbook and as a CSV folder, with the layout written."""
-    written = layout(merged_data(path))
+    written = layout(merged_data_of(path))
     book = write_book(written.tables, tmp_path / "org.xlsx")
     folder = write_folder(written.tables, tmp_path / "org")
     return written, [book, folder]
@@ -77,7 +65,7 @@ def _yaml_places(path: Path) -> dict[tuple[str, int, int], tuple[str, ...]]:
     places: dict[tuple[str, int, int], tuple[str, ...]] = {}
     for role_id, role in ladder.roles.items():
         places[ladder.sources.role(role_id)] = ("role", role_id)
-        for index, move in enumerate(role.moves):
+        for index, _move in enumerate(role.moves):
             places[ladder.sources.move(role_id, index)] = ("move", role_id, str(index))
             if not isinstance(role.move_specs[index], str):
                 where = ladder.sources.role_value(role_id, "moves", index, "to")
@@ -143,7 +131,7 @@ def test_columns_in_any_order_give_the_same_findings(tmp_path: Path) -> None:
         "roles": ["metadata", "ignore", "level", "track", "title", "family", "entry", "id"],
         "moves": ["criteria", "kind", "to", "from"],
     }
-    written = layout(merged_data(path), reversed_order)
+    written = layout(merged_data_of(path), reversed_order)
     book = write_book(written.tables, tmp_path / "org.xlsx")
     folder = write_folder(written.tables, tmp_path / "org")
     reference = keys(check_file(path))

@@ -6,7 +6,8 @@ The workbook holds the ladder's tables, one sheet each (``roles``, ``moves``, ``
 which reading ignores:
 
 * ``chart``: the ladder as HR draws it. Levels are rows, highest first; each family's
-  tracks are columns; each cell lists the roles of that family and track at that level.
+  tracks are columns (families in the order their first role is written, technical
+  tracks first); each cell lists the roles of that family and track at that level.
   Roles with findings are highlighted (red for errors, amber for warnings) and their
   codes shown. At the right, each level's highest technical and management band
   midpoints and the gap between them.
@@ -165,10 +166,15 @@ def _chart(
             families[family].append(track)
         cells.setdefault((family, track, str(role.get("level"))), []).append(role_id)
     track_order = {tid: i for i, tid in enumerate(tracks)}
+
+    def track_key(track: str) -> tuple[bool, int]:  # technical tracks first, as drawn
+        kind = tracks.get(track, {}).get("kind")
+        return kind != "technical", track_order.get(track, len(track_order))
+
     columns = [
         (family, track)
         for family, family_tracks in families.items()
-        for track in sorted(family_tracks, key=lambda t: track_order.get(t, len(track_order)))
+        for track in sorted(family_tracks, key=track_key)
     ]
 
     def track_label(track: str) -> str:
@@ -196,10 +202,32 @@ def _chart(
                     key = (len(rows), index)
                     if highlight.get(key) is not Severity.ERROR:
                         highlight[key] = worst[role_id]
-            row.append("\n".join(lines) or None)
+            row.append(_cell_lines(lines))
         row.extend(_pay_cells(level_id, roles, tracks, by_level))
         rows.append(row)
     return rows, highlight
+
+
+# A spreadsheet cell holds at most 32,767 characters; a crowded chart cell says how many
+# roles it leaves out rather than break the workbook.
+_CELL_LIMIT = 32_000
+
+
+def _cell_lines(lines: list[str]) -> str | None:
+    """The lines of a chart cell, as many as fit.
+
+    >>> _cell_lines(["a", "b"]), _cell_lines([]), len(_cell_lines(["x" * 20_000] * 3) or "")
+    ('a\\nb', None, 20015)
+    """
+    shown: list[str] = []
+    size = 0
+    for index, line in enumerate(lines):
+        if size + len(line) + 1 > _CELL_LIMIT - 40:
+            shown.append(f"... and {len(lines) - index} more")
+            break
+        shown.append(line)
+        size += len(line) + 1
+    return "\n".join(shown) or None
 
 
 def _pay_cells(

@@ -512,15 +512,25 @@ class _Builder:
 
     def _columns(self, table: _Table, line: int, names: list[str | None]) -> dict[str, int]:
         known = (*COLUMNS[table.name], *DERIVED.get(table.name, ()))
+        at = (table.file, line, 1)
+        separator = _separator(names, known)
+        if separator:
+            self.report(
+                "LAD002",
+                f"{table.label} separates its columns with {separator}: ladders reads CSV "
+                "separated by commas; save it as 'CSV UTF-8 (comma delimited)'",
+                at,
+            )
+            return {}
         columns: dict[str, int] = {}
         for index, raw in enumerate(names):
             if raw is None:
                 continue
             name = raw.strip().lower()
-            at = (table.file, line, index + 1)
+            here = (table.file, line, index + 1)
             if name in columns:
                 first = cell_name(line, columns[name] + 1)
-                self.report("LAD003", f"column {name!r} is given twice (first in {first})", at)
+                self.report("LAD003", f"column {name!r} is given twice (first in {first})", here)
             elif name in known:
                 columns[name] = index
             else:
@@ -528,29 +538,16 @@ class _Builder:
                     "LAD002",
                     f"unknown column {raw.strip()!r} in {table.label}"
                     f"{did_you_mean(name, known) or '; columns: ' + ', '.join(known)}",
-                    at,
+                    here,
                 )
         missing = [c for c in REQUIRED[table.name] if c not in columns]
         if missing:
-            at = (table.file, line, 1)
-            separator = next(
-                (s for s in (";", "\t", "|") if any(s in (n or "") for n in names)), ""
+            self.report(
+                "LAD002",
+                f"missing column {', '.join(map(repr, missing))} in {table.label} "
+                f"(a {table.name} table needs {', '.join(REQUIRED[table.name])})",
+                at,
             )
-            if separator:
-                shown = {";": "';'", "\t": "tabs", "|": "'|'"}[separator]
-                self.report(
-                    "LAD002",
-                    f"{table.label} separates its columns with {shown}: ladders reads CSV "
-                    "separated by commas; save it as 'CSV UTF-8 (comma delimited)'",
-                    at,
-                )
-            else:
-                self.report(
-                    "LAD002",
-                    f"missing column {', '.join(map(repr, missing))} in {table.label} "
-                    f"(a {table.name} table needs {', '.join(REQUIRED[table.name])})",
-                    at,
-                )
             return {}
         return columns
 
@@ -1122,6 +1119,21 @@ class _Unreadable(Exception):
     def __init__(self, message: str, line: int = 1) -> None:
         super().__init__(message)
         self.line = line
+
+
+def _separator(names: Sequence[str | None], known: Sequence[str]) -> str:
+    """How a header separates its columns, when it is not with commas: a header cell
+    that, split at ``;``, a tab or ``|``, names columns of the table.
+
+    >>> _separator(["id;title;track"], ["id", "title"]), _separator(["id", "title"], ["id"])
+    ("';'", '')
+    """
+    for separator, shown in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
+        for name in names:
+            parts = [part.strip().lower() for part in (name or "").split(separator)]
+            if len(parts) > 1 and sum(part in known for part in parts) >= 2:
+                return shown
+    return ""
 
 
 def _criteria(text: str) -> list[str]:

@@ -86,7 +86,7 @@ def findings(
 ) -> list[Finding]:
     """The LAD401-LAD403 findings of ``observation`` (and LAD006 for their unused ignore
     entries), sorted; ``options`` may set ``min-people``/``min-share`` per code."""
-    from ladders.observe.observe import _fraction
+    from ladders.observe.observe import NO_FAMILY, share_fraction
 
     lad401, lad402, lad403 = rule_modules()
     k = observation.min_people
@@ -98,7 +98,9 @@ def findings(
         return Finding(module.CODE, module.NAME, module.SEVERITY, message, file, line, column, role)
 
     need = int(_option(lad401, "min-people", k, options))
-    share = _fraction(_option(lad401, "min-share", observation.min_share, options), "min-share")
+    share = share_fraction(
+        _option(lad401, "min-share", observation.min_share, options), "min-share"
+    )
     for i, role in enumerate(shape.ids):
         if shape.management[i]:
             continue
@@ -137,7 +139,7 @@ def findings(
     need = int(_option(lad403, "min-people", k, options))
     index = {r: i for i, r in enumerate(shape.ids)}
     for number, name in enumerate(shape.families):
-        key = name if name is not None else "(no family)"
+        key = name if name is not None else NO_FAMILY
         returns = observation.returns.get(key)
         if returns is None or not returns.declared:
             continue

@@ -305,9 +305,10 @@ class _Reader:
 
 
 def _event_problem(text: str) -> str:
+    # The value is never quoted (an event column may hold person keys); a suggestion is
+    # one of the three event names.
     hint = did_you_mean(text.lower(), ["hire", "move", "exit"]) if _WORD.fullmatch(text) else ""
-    shown = f"{text!r} is not an event" if _WORD.fullmatch(text) else "not an event"
-    return f"{shown}{hint}; write hire, move or exit, or leave it empty"
+    return f"not an event{hint}; write hire, move or exit, or leave it empty"
 
 
 def _header(cells: Sequence[object], where: str) -> dict[str, int]:
@@ -485,7 +486,7 @@ def _read_csv(handle: Any, source: str) -> History:
                     continue
                 code = found
             add_person(person)
-            add_date(when)  # type: ignore[arg-type]
+            add_date(when)
             add_value(code)
             add_line(number)
     except UnicodeDecodeError:

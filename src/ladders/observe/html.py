@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["observation_html", "projection_html"]
 
-_BOX_W, _BOX_H = 158, 48
+_BOX_W, _BOX_H = 184, 48
 _GAP_X, _GAP_Y = 46, 44
 _MARGIN = 24
 _LEFT = 70
@@ -199,9 +199,9 @@ def _chart(observation: Observation, levels: Sequence[str]) -> str:
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{_BOX_W}" height="{_BOX_H}" rx="6" '
             f'fill="{fill}" stroke="#4a5568" stroke-width="1"/>'
             f'<text x="{x + 8:.1f}" y="{y + 17:.1f}" font-size="12" fill="#1a202c">'
-            f"{_e(_short(title, 24))}</text>"
-            f'<text x="{x + 8:.1f}" y="{y + 34:.1f}" font-size="10" fill="#4a5568">'
-            f"{_e(_short(role, 16))} · held {_e(shown(f.held, k))} · now {_e(shown(f.now, k))}"
+            f"{_e(_short(title, 28))}</text>"
+            f'<text x="{x + 8:.1f}" y="{y + 34:.1f}" font-size="9.5" fill="#4a5568">'
+            f"{_e(_short(role, 18))} · held {_e(shown(f.held, k))} · now {_e(shown(f.now, k))}"
             "</text></g>"
         )
     parts.append("</svg>")

@@ -64,15 +64,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DAYS_PER_MONTH",
+    "FORMAT_VERSION",
+    "NO_FAMILY",
     "FamilyReturns",
     "LevelFigures",
     "MoveCount",
     "Observation",
     "RoleFigures",
+    "Shape",
     "TrackFigures",
     "UnknownFigures",
     "UnknownValue",
+    "as_date",
     "observe",
+    "resolve_roles",
+    "share_fraction",
+    "summary",
+    "title_map",
 ]
 
 #: days in a month, for time in role (365.25 / 12)
@@ -81,9 +89,6 @@ DAYS_PER_MONTH = 30.4375
 FORMAT_VERSION = 1
 #: how the report names the roles without a family
 NO_FAMILY = "(no family)"
-
-_OBSERVE_CODES = ("LAD401", "LAD402", "LAD403")
-_UNUSED_IGNORE = ("LAD006", "unused-ignore")
 
 
 @dataclass(frozen=True)
@@ -333,7 +338,8 @@ def summary(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
 # Reading the inputs
 
 
-def _as_date(value: date | str | None, what: str) -> date | None:
+def as_date(value: date | str | None, what: str) -> date | None:
+    """A ``--since``/``--until`` value as a date (ISO 8601 text or a date); None stays None."""
     if value is None or isinstance(value, date):
         return value
     try:
@@ -342,9 +348,11 @@ def _as_date(value: date | str | None, what: str) -> date | None:
         raise UsageError(f"{what}: {value!r} is not an ISO 8601 date (YYYY-MM-DD)") from None
 
 
-def _title_map(
+def title_map(
     titles: Mapping[str, str] | str | os.PathLike[str] | None, ladder: Ladder
 ) -> tuple[dict[str, str], str]:
+    """A ``--map`` (a ``title,role`` file, or a mapping) as case-folded title -> role id,
+    checked against the ladder's roles, and its name for messages."""
     if titles is None:
         return {}, "--map"
     if isinstance(titles, Mapping):
@@ -360,7 +368,7 @@ def _title_map(
     return mapped, name
 
 
-def _resolve(
+def resolve_roles(
     ladder: Ladder, history: History, titles: Mapping[str, str]
 ) -> tuple[list[int], list[str], list[str]]:
     """Role code of each role value (known roles 0..R-1, unknown values R+u), the unknown
@@ -496,10 +504,10 @@ def observe(
     """
     if isinstance(min_people, bool) or not isinstance(min_people, int) or min_people < 1:
         raise UsageError(f"min-people must be a whole number of at least 1, not {min_people!r}")
-    share = _fraction(min_share, "min-share")
+    share = share_fraction(min_share, "min-share")
     if not isinstance(history, History):
         history = read_history(history, sheet=sheet)
-    since_date, until_date = _as_date(since, "since"), _as_date(until, "until")
+    since_date, until_date = as_date(since, "since"), as_date(until, "until")
     until_date = until_date or history.last_date
     since_date = since_date or history.first_date
     if since_date > until_date:
@@ -507,8 +515,8 @@ def observe(
             f"the window is empty: since {since_date.isoformat()} is after "
             f"until {until_date.isoformat()}"
         )
-    title_map, _ = _title_map(titles, ladder)
-    codes, unknown_values, title_notes = _resolve(ladder, history, title_map)
+    mapped, _ = title_map(titles, ladder)
+    codes, unknown_values, title_notes = resolve_roles(ladder, history, mapped)
     shape = Shape.of(ladder)
     notes = Notes()
     tally = _replay(
@@ -529,7 +537,8 @@ def observe(
     )
 
 
-def _fraction(value: Fraction | float | str, what: str) -> Fraction:
+def share_fraction(value: Fraction | float | str, what: str) -> Fraction:
+    """A share from 0 to 1 as an exact fraction (``0.1`` is exactly 1/10)."""
     try:
         share = value if isinstance(value, Fraction) else Fraction(str(value))
     except (ValueError, ZeroDivisionError):

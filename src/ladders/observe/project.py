@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ladders._version import __version__
 from ladders.errors import UsageError
 from ladders.observe.history import History, read_history
-from ladders.observe.observe import Shape, _as_date, _resolve, _title_map
+from ladders.observe.observe import Shape, as_date, resolve_roles, title_map
 from ladders.observe.privacy import few, shown
 from ladders.observe.replay import Notes, replay
 
@@ -481,15 +481,15 @@ def project(
         raise UsageError(f"min-people must be a whole number of at least 1, not {min_people!r}")
     if not isinstance(history, History):
         history = read_history(history, sheet=sheet)
-    since_date = _as_date(since, "since") or history.first_date
-    until_date = _as_date(until, "until") or history.last_date
+    since_date = as_date(since, "since") or history.first_date
+    until_date = as_date(until, "until") or history.last_date
     if since_date > until_date:
         raise UsageError(
             f"the window is empty: since {since_date.isoformat()} is after "
             f"until {until_date.isoformat()}"
         )
-    title_map, _ = _title_map(titles, ladder)
-    codes, _, title_notes = _resolve(ladder, history, title_map)
+    mapped, _ = title_map(titles, ladder)
+    codes, _, title_notes = resolve_roles(ladder, history, mapped)
     shape = Shape.of(ladder)
     notes = Notes()
     counts = _count(shape, history, codes, since_date.toordinal(), until_date.toordinal(), notes)

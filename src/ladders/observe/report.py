@@ -80,16 +80,12 @@ def _numeric(text: str) -> bool:
     return text == "-" or text.startswith("<") or text.replace(".", "", 1).lstrip("-").isdigit()
 
 
-def _findings(document: dict[str, Any]) -> list[Finding]:
-    return [Finding(**f) for f in document["findings"]]
-
-
-def _findings_text(document: dict[str, Any], files: Sequence[str], color: bool) -> str:
+def _findings_text(findings: Sequence[Finding], files: Sequence[str], color: bool) -> str:
     from ladders.report.base import report
     from ladders.report.text import TextReporter
 
     out = io.StringIO()
-    report(TextReporter(out, color=color), files, _findings(document))
+    report(TextReporter(out, color=color), files, findings)
     return out.getvalue()
 
 
@@ -97,7 +93,9 @@ def _findings_text(document: dict[str, Any], files: Sequence[str], color: bool) 
 # Observation
 
 
-def _observation_text(document: dict[str, Any], files: Sequence[str], color: bool) -> str:
+def _observation_text(
+    document: dict[str, Any], findings: Sequence[Finding], files: Sequence[str], color: bool
+) -> str:
     d = document
     k = d["min_people"]
     window = d["window"]
@@ -181,7 +179,7 @@ def _observation_text(document: dict[str, Any], files: Sequence[str], color: boo
         lines += ["", "Notes"]
         lines += [f"  {_clean(n)}" for n in d["notes"]]
     lines += ["", "Findings"]
-    return "\n".join(lines) + "\n" + _findings_text(document, files, color)
+    return "\n".join(lines) + "\n" + _findings_text(findings, files, color)
 
 
 def _md(text: object) -> str:
@@ -348,9 +346,9 @@ def observation_report(
     from ladders.observe.observe import summary
 
     document = observation.to_dict()
-    if findings is not None:
-        document["findings"] = [f.to_dict() for f in sorted(findings)]
-        document["summary"] = summary(list(findings))
+    found = sorted(observation.findings if findings is None else findings)
+    document["findings"] = [f.to_dict() for f in found]
+    document["summary"] = summary(found)
     files = list(files) or ([observation.ladder] if observation.ladder else [])
     if format_name == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -359,11 +357,11 @@ def observation_report(
         from ladders.report.base import report
 
         out = io.StringIO()
-        report(REPORTERS[format_name](out), files, _findings(document))
+        report(REPORTERS[format_name](out), files, found)
         return out.getvalue()
     document = _with_levels(observation, document)
     if format_name == "text":
-        return _observation_text(document, files, color)
+        return _observation_text(document, found, files, color)
     if format_name == "markdown":
         return _observation_markdown(document)
     if format_name == "html":

@@ -84,7 +84,9 @@ def _label(scene: Scene, heading: str) -> str:
     return '<<table border="0" cellborder="0" cellspacing="1">' + "".join(rows) + "</table>>"
 
 
-def _edge_attributes(move: ShownMove, constrained: bool = True, head: bool = True) -> str:
+def _edge_attributes(
+    move: ShownMove, constrained: bool = True, head: bool = True, tail: bool = True
+) -> str:
     colour = COLOURS[move.kind]
     attrs = [
         f'color="{colour}:{colour}"' if move.implied else f'color="{colour}"',
@@ -95,7 +97,7 @@ def _edge_attributes(move: ShownMove, constrained: bool = True, head: bool = Tru
         + " cross-family" * move.cross_family
         + '"',
     ]
-    if move.cross_family:
+    if move.cross_family and tail:
         attrs.append("dir=both, arrowtail=dot")
     if not head:
         attrs.append("arrowhead=none")
@@ -129,6 +131,7 @@ def render_dot(
     ]
 
     # Families as clusters (the roles outside the view as one more).
+    lines, header = [], lines
     clusters: dict[object, list[str]] = {}
     for role_id in scene.everyone:
         key: object = "outside" if role_id in outside else (roles[role_id].family,)
@@ -201,7 +204,7 @@ def render_dot(
             )
             edges.append(
                 f"  {quote(point)} -> {quote(target)}"
-                f" [{_edge_attributes(move, constrained=False)}];"
+                f" [{_edge_attributes(move, constrained=False, tail=False)}];"
             )
             continue
         # a step back does not pull its target's row up
@@ -211,23 +214,23 @@ def render_dot(
     # The level axis, lowest first (a blank row above the top one, for bridges there).
     if len(ladder.levels) in per_level:
         levels.append("level:")
-    lines.append("  // the level axis, lowest first: it holds the rows in order")
-    lines.append('  node [shape=plaintext, style="", fontsize=12];')
+    axis = ["  // the level axis, lowest first: it holds the rows in order"]
+    axis.append('  node [shape=plaintext, style="", fontsize=12];')
     for i, node in enumerate(levels):
         if i < len(ladder.levels):
             level = ladder.levels[i]
             text = level.id + (f"\n{level.name}" if level.name else "")
         else:
             text = ""
-        lines.append(f"  {quote(node)} [label={quote(text)}];")
+        axis.append(f"  {quote(node)} [label={quote(text)}];")
     if len(levels) > 1:
-        lines.append("  " + " -> ".join(quote(n) for n in levels) + " [style=invis];")
-    lines.append('  node [shape=box, style="rounded,filled", fontsize=11];')
+        axis.append("  " + " -> ".join(quote(n) for n in levels) + " [style=invis];")
+    axis.append('  node [shape=box, style="rounded,filled", fontsize=11];')
+    # declared before the clusters, the axis is laid out at the left
+    rows = []
     for rank, node in enumerate(levels):
         members = per_level.get(rank, [])
-        lines.append("  { rank=same; " + "; ".join(quote(m) for m in [node, *members]) + "; }")
+        rows.append("  { rank=same; " + "; ".join(quote(m) for m in [node, *members]) + "; }")
         for first in first_of_cluster.get(rank, []):
-            lines.append(f"  {quote(node)} -> {quote(first)} [style=invis];")
-    lines += edges
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            rows.append(f"  {quote(node)} -> {quote(first)} [style=invis];")
+    return "\n".join([*header, *axis, *lines, *rows, *edges, "}"]) + "\n"

@@ -124,7 +124,8 @@ th, td { border: 1px solid #D0D7DE; padding: 4px 8px; text-align: left; vertical
 th { background: #F6F8FA; }
 td.error { color: #CF222E; font-weight: bold; }
 td.warning { color: #9A6700; font-weight: bold; }
-td { overflow-wrap: anywhere; }
+td.error, td.warning { white-space: nowrap; }
+td.message, td.where { overflow-wrap: anywhere; }
 footer { color: #57606A; padding: 8px 24px 24px; }
 """
 
@@ -337,8 +338,8 @@ def _findings_table(findings: Sequence[Finding], scene: Scene, drawn: set[str]) 
         rows.append(
             f'<tr><td class="{escape(str(f.severity))}">{escape(str(f.severity))}</td>'
             f"<td>{escape(f.code)} {escape(f.name)}</td><td>{role}</td>"
-            f"<td>{escape(f.message)}</td>"
-            f"<td>{escape(f.file)}:{f.line}:{f.column}</td></tr>"
+            f'<td class="message">{escape(f.message)}</td>'
+            f'<td class="where">{escape(f.file)}:{f.line}:{f.column}</td></tr>'
         )
     return (
         "<table><thead><tr><th>severity</th><th>rule</th><th>role</th><th>message</th>"

@@ -138,8 +138,8 @@ def _line_up(
     their spacing. (A straight line needs no track and reads best.)"""
     where: dict[tuple[int, int], tuple[tuple[int, bool], int]] = {}
     for side, ports in placed.items():
-        for i, (_, route, which) in enumerate(ports):
-            where[route, which] = (side, i)
+        for i, (_, r, which) in enumerate(ports):
+            where[r, which] = (side, i)
 
     def fits(side: tuple[int, bool], i: int, fraction: float) -> bool:
         ports = placed[side]

@@ -286,8 +286,8 @@ def svg_chart(
     interactive: bool = False,
 ) -> str:
     """Draw a laid-out scene. ``interactive`` (for the HTML report) makes role boxes
-    keyboard-focusable, names the moves' ends in data attributes and widens the area
-    that a pointer finds a move by; the drawing is the same."""
+    keyboard-focusable and widens the area that a pointer finds a move by; the drawing
+    is the same. Each move names its two roles in ``data-from`` and ``data-to``."""
     ladder = scene.ladder
     # an image to assistive technology, unless its boxes are controls
     aria = f' aria-label="{escape(title)}"' if interactive else ' role="img"'
@@ -357,13 +357,10 @@ def svg_chart(
     opacity = "0.9" if count <= 100 else "0.6" if count <= 1000 else "0.4"
     parts.append(f'<g class="moves" opacity="{opacity}">')
     for move, points in zip(chart.moves, chart.routes, strict=True):
-        if interactive:
-            ends = f' data-from="{escape(move.source)}" data-to="{escape(move.target)}"'
-            parts.append(_move_group(_move_css(move), points, ends, hit=True))
-        else:
-            # the report names a move's ends on hover; a plain image, in a tooltip
-            tooltip = move_label(ladder, move) if move.cross_family else None
-            parts.append(_move_group(_move_css(move), points, tooltip=tooltip))
+        ends = f' data-from="{escape(move.source)}" data-to="{escape(move.target)}"'
+        # the report names a move's ends on hover; a plain image, in a tooltip
+        tooltip = move_label(ladder, move) if move.cross_family and not interactive else None
+        parts.append(_move_group(_move_css(move), points, ends, tooltip, hit=interactive))
     parts.append("</g>")
 
     # Role boxes.

@@ -1,0 +1,222 @@
+"""What ladders writes (``export --format xlsx``/``csv``) reads back as the same ladder,
+with the same findings; and the workbook is usable when opened."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ladders
+from ladders.check import check_file
+from ladders.exchange.data import ladder_data
+from ladders.exchange.tables import csv_texts, import_csv, write_csv_folder
+from ladders.exchange.xlsx import SHEET_ORDER, write_workbook
+
+from .conftest import DATA, EXAMPLES, keys
+
+LOADABLE = [*sorted(EXAMPLES.glob("*.yaml")), EXAMPLES / "split" / "org.yaml", DATA / "rules.yaml"]
+
+
+def with_kinds(data: dict[str, Any]) -> dict[str, Any]:
+    """Ladder file data with every move's kind written (the tables always write it)."""
+    ranks = {level["id"]: i for i, level in reversed(list(enumerate(data["levels"])))}
+    kinds = {track: spec["kind"] for track, spec in data["tracks"].items()}
+    roles = data["roles"]
+    for role in roles.values():
+        for move in role.get("moves", []):
+            if "kind" not in move:
+                target = roles[move["to"]]
+                rises = ranks[target["level"]] > ranks[role["level"]]
+                move["kind"] = kinds[target["track"]] if rises else "lateral"
+    return data
+
+
+def written(ladder: ladders.Ladder, tmp_path: Path) -> list[Path]:
+    book = tmp_path / "org.xlsx"
+    write_workbook(ladder, book, ladders.check(ladder))
+    folder = tmp_path / "org"
+    write_csv_folder(ladder, folder)
+    return [book, folder]
+
+
+@pytest.mark.parametrize("path", LOADABLE, ids=lambda p: p.name)
+def test_an_export_reads_back_as_the_same_ladder_and_findings(path: Path, tmp_path: Path) -> None:
+    ladder = ladders.load(path)
+    for root in written(ladder, tmp_path):
+        again = ladders.load(root)
+        assert ladder_data(again) == with_kinds(ladder_data(ladder))
+        assert keys(check_file(root)) == keys(check_file(path))
+
+
+def test_the_csv_tables_keep_name_description_and_every_kind(tmp_path: Path) -> None:
+    ladder = ladders.load(DATA / "rules.yaml")
+    texts = csv_texts(ladder)
+    assert sorted(texts) == [
+        f"{t}.csv" for t in ("bands", "ladder", "levels", "moves", "roles", "tracks")
+    ]
+    assert "name,Many findings" in texts["ladder.csv"].splitlines()
+    moves = list(csv.reader(io.StringIO(texts["moves.csv"])))
+    assert moves[0][2] == "kind"
+    assert len(moves) == 1 + sum(len(role.moves) for role in ladder.roles.values())
+    assert all(row[2] in ("lateral", "technical", "management") for row in moves[1:])
+    data = import_csv(
+        texts["roles.csv"],
+        texts["moves.csv"],
+        levels=texts["levels.csv"],
+        tracks=texts["tracks.csv"],
+        ladder=texts["ladder.csv"],
+    )
+    assert data["name"] == "Many findings"
+    again = ladders.loads(json.dumps(data), format="json")
+    assert ladder_data(again) == with_kinds(ladder_data(ladder))
+
+
+def test_formula_text_is_protected_in_the_csv(tmp_path: Path) -> None:
+    ladder = ladders.loads(
+        "levels: [L1]\ntracks: {ic: technical}\n"
+        "roles: {r: {title: '=1+1', track: ic, level: L1, description: '@cmd', family: '-x'}}\n"
+    )
+    roles = csv_texts(ladder)["roles.csv"].splitlines()[1]
+    assert roles.startswith("r,'=1+1,ic,L1,'-x,,'@cmd,")
+
+
+def test_the_workbook_is_usable_when_opened(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ladder = ladders.load(DATA / "rules.yaml")
+    path = tmp_path / "org.xlsx"
+    write_workbook(ladder, path, ladders.check(ladder))
+    book = load_workbook(path)
+    assert book.sheetnames == list(SHEET_ORDER)
+    for name in SHEET_ORDER:
+        sheet = book[name]
+        assert sheet.freeze_panes == ("B3" if name == "chart" else "A2"), name
+        assert sheet.column_dimensions["A"].width > 0, name
+    for name in ("findings", "roles", "moves", "levels"):
+        assert book[name].auto_filter.ref, name
+    findings = book["findings"]
+    assert [c.value for c in findings[1]][:4] == ["severity", "code", "name", "role"]
+    assert findings.max_row == len(ladders.check(ladder)) + 1
+
+
+def test_the_chart_is_levels_by_family_and_track_with_findings_highlighted(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import load_workbook
+
+    ladder = ladders.load(EXAMPLES / "senior-ceiling.yaml")
+    path = tmp_path / "org.xlsx"
+    write_workbook(ladder, path, ladders.check(ladder))
+    chart = load_workbook(path)["chart"]
+    rows = [[c.value for c in row] for row in chart.iter_rows()]
+    levels = [row[0] for row in rows[2:] if row[0]][: len(ladder.levels)]
+    top = ladder.levels[-1]
+    assert levels[0].startswith(top.id)  # highest level first, as ladders are drawn
+    stuck = ladder.roles["swe-3"]
+    cells = {
+        (r, c): chart.cell(r + 1, c + 1)
+        for r, row in enumerate(rows)
+        for c, value in enumerate(row)
+        if isinstance(value, str) and stuck.title in value.split(" [")[0].split("\n")
+    }
+    ((_, c), cell) = next(iter(cells.items()))
+    assert "LAD101" in str(cell.value)
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE")  # red: an error
+    assert rows[0][c] == (stuck.family or "(no family)")
+    assert ladder.tracks[stuck.track].kind in str(rows[1][c])
+    assert [v for v in rows[1] if v and "midpoint" in str(v)] == [
+        "technical midpoint",
+        "management midpoint",
+    ]
+
+
+# -- property: any ladder reads back the same from a workbook and from a CSV folder --------
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+tricky = st.sampled_from(
+    ["=1+1", "+SUM(A1)", "-5 days", "@cmd", "\t=x", "'=x", "''-y", "1.10", "007", "no",
+     "TRUE", " padded ", "two\nlines", "_x000D_", "{not json", "[not a list", "a, b; c"]
+)  # fmt: skip
+plain = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
+    min_size=1,
+    max_size=10,
+)
+text = tricky | plain
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 1000) | plain,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(plain, inner, max_size=3),
+    max_leaves=5,
+)
+
+
+@st.composite
+def ladder_datas(draw: st.DrawFn) -> dict[str, Any]:
+    levels = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    tracks = draw(
+        st.dictionaries(ids, st.sampled_from(["technical", "management"]), min_size=1, max_size=3)
+    )
+    role_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
+    roles: dict[str, Any] = {}
+    for role_id in role_ids:
+        role: dict[str, Any] = {
+            "title": draw(text),
+            "track": draw(st.sampled_from(sorted(tracks))),
+            "level": draw(st.sampled_from(levels)),
+        }
+        for key in ("family", "description"):
+            if draw(st.booleans()):
+                role[key] = draw(text)
+        if draw(st.booleans()):
+            role["entry"] = draw(st.booleans())
+        if draw(st.booleans()):
+            role["ignore"] = draw(
+                st.dictionaries(st.sampled_from(["LAD101", "LAD104", "LAD2"]), text, min_size=1)
+            )
+        if draw(st.booleans()):
+            role["metadata"] = draw(st.dictionaries(plain, json_values, max_size=3))
+        moves = []
+        for target in draw(st.lists(st.sampled_from(role_ids), max_size=3)):
+            move: dict[str, Any] = {"to": target}
+            criteria = draw(st.lists(text, max_size=2))
+            if criteria:
+                move["criteria"] = criteria
+            if draw(st.booleans()):
+                move["metadata"] = draw(st.dictionaries(plain, json_values, max_size=2))
+            moves.append(move)
+        if moves:
+            role["moves"] = moves
+        roles[role_id] = role
+    data: dict[str, Any] = {
+        "version": 1,
+        "levels": [{"id": lv, "name": draw(text)} for lv in levels],
+        "tracks": {t: {"kind": k} for t, k in tracks.items()},
+        "roles": roles,
+    }
+    if draw(st.booleans()):
+        data["name"] = draw(text)
+        data["description"] = draw(text)
+    return data
+
+
+@settings(
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(ladder_datas())
+def test_any_ladder_reads_back_the_same(tmp_path_factory: Any, data: dict[str, Any]) -> None:
+    ladder = ladders.loads(json.dumps(data), format="json")
+    expected = with_kinds(ladder_data(ladder))
+    tmp_path = tmp_path_factory.mktemp("sheets")
+    for root in written(ladder, tmp_path):
+        loaded = ladders.load(root)
+        assert ladder_data(loaded) == expected, root.name
