@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import ladders
-from ladders.model import Ladder, Move, Role
+from ladders import Ladder, Move, Role
 from ladders.strategies import _hypothesis_setup_hook, ladder_data, moves, roles
 from ladders.strategies import ladders as ladder_strategy
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from ladders.check import CheckConfig, names_a_rule
-from ladders.errors import LaddersError
+from ladders.errors import ConfigError
 from ladders.findings import Severity
 from ladders.hints import did_you_mean
 from ladders.rules import RULES, Rule
@@ -64,10 +64,6 @@ CONFIG_FILES = ("ladders.toml", "pyproject.toml")
 
 _KEYS = ("files", "select", "ignore", "fail-on", "severity", "rules")
 _SEVERITIES = tuple(str(s) for s in (Severity.ERROR, Severity.WARNING))
-
-
-class ConfigError(LaddersError):
-    """The configuration file or a command-line option is wrong; the message says where."""
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,9 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ladders.graph import move_kind
-from ladders.model import Ladder, Move, MoveKind, Role
+from ladders.model import move_kind
+from ladders.ladder import Ladder
+from ladders.model import Move, MoveKind, Role
 
 __all__ = ["ladder_data", "ladders", "moves", "roles"]
 
@@ -215,7 +216,7 @@ def ladders(
         healthy=healthy,
         declared_kinds=declared_kinds,
         ignores=ignores,
-    ).map(Ladder.model_validate)
+    ).map(Ladder.from_data)
 
 
 class _Options:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from ladders.model import Ladder
+from ladders import Ladder
 
 RULE_CODES = {
     "LAD006", "LAD101", "LAD102", "LAD103", "LAD104",

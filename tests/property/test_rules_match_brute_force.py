@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import ladders
 from ladders.analysis import Progression, ceilings
 from ladders.check import CheckConfig
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.strategies import ladders as ladder_strategy
 
 SETTINGS = settings(

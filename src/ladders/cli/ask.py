@@ -11,7 +11,7 @@ from ladders.cli.app import check_readable, cli
 from ladders.config import load_config
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
     from ladders.query import Route
 
 __all__ = ["explain_command", "paths_command"]
@@ -19,7 +19,7 @@ __all__ = ["explain_command", "paths_command"]
 
 def _ladder_and_role(args: tuple[str, ...], config_path: str | None) -> tuple[Ladder, str]:
     """``[FILE] ROLE``: the ladder of FILE, or of the configured roots, holding ROLE."""
-    from ladders.load import load
+    from ladders import load
     from ladders.query import require_role
 
     if len(args) == 2:
@@ -160,7 +160,7 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     steps = ladder.next_steps(role)
     peers = ladder.equivalents(role)
     check = load_config(config_path).check_config()
-    from ladders.check import check as run_check
+    from ladders.ladder import check as run_check
 
     findings = [f for f in run_check(ladder, check) if f.role == role]
     if format_name == "json":

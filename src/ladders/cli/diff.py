@@ -16,7 +16,7 @@ from ladders.cli.app import Stop, check_readable, cli
 from ladders.cli.ask import ASK_FORMATS
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
 
 __all__ = ["diff_command"]
 
@@ -39,7 +39,7 @@ def diff_command(old: str, new: str, format_name: str) -> int:
       ladders diff old.yaml org.yaml
       ladders diff origin/main:ladders/org.yaml ladders/org.yaml
     """
-    from ladders.changes import diff
+    from ladders.ladder import diff
 
     with _ladder_version(old) as before, _ladder_version(new) as after:
         change = diff(before, after)
@@ -71,7 +71,7 @@ def diff_command(old: str, new: str, format_name: str) -> int:
 @contextlib.contextmanager
 def _ladder_version(spec: str) -> Iterator[Ladder]:
     """The ladder named by a file path, or by ``REV:path`` read from git."""
-    from ladders.load import load
+    from ladders import load
 
     if os.path.exists(spec) or ":" not in spec:
         check_readable(spec)

@@ -6,7 +6,7 @@ unused levels exactly); ``import_csv`` reads them back into ladder file data. Ce
 hold lists or mappings (criteria, ignore, metadata) are JSON; criteria may also be one
 criterion per line.
 
->>> from ladders.load import loads
+>>> from ladders import loads
 >>> ladder = loads('''
 ... levels: [L1, L2]
 ... tracks: {ic: technical}
@@ -32,11 +32,11 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from ladders.errors import LaddersError
+from ladders.errors import CsvError
 from ladders.exchange.data import _drop_none
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.model import LadderData as Ladder
 
 __all__ = ["MOVE_COLUMNS", "ROLE_COLUMNS", "CsvError", "export_csv", "import_csv"]
 
@@ -113,10 +113,6 @@ def export_csv(ladder: Ladder) -> dict[str, str]:
         "levels.csv": _table(LEVEL_COLUMNS, levels),
         "tracks.csv": _table(TRACK_COLUMNS, tracks),
     }
-
-
-class CsvError(LaddersError):
-    """A CSV table cannot be turned into a ladder: says which file, row and column."""
 
 
 def _rows(text: str, name: str, required: tuple[str, ...]) -> list[dict[str, str]]:

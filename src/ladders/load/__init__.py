@@ -1,4 +1,4 @@
-"""Loading: files -> one merged :class:`~ladders.model.Ladder`, or LAD0xx findings.
+"""Loading: files -> one merged :class:`~ladders.model.LadderData`, or LAD0xx findings.
 
 Reading a root file follows its ``include`` list (depth first, each file once), checks
 each file against the format, merges them, and resolves every reference. Problems are
@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.collector import collector_paused
-from ladders.errors import LoadError, UsageError
+from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
 from ladders.load.json import json_marks, read_json
@@ -23,9 +23,9 @@ from ladders.load.source import SourceMap, Sources
 from ladders.load.text import Fatal, Problem, decode
 from ladders.load.validate import problems_from
 from ladders.load.yaml import MAX_DEPTH, read_yaml
-from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
+from ladders.model import LadderData, LadderFile, Level, Move, ProgressionSettings, Role, Track
 
-__all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "load_text", "loads", "read_ladder_text"]
+__all__ = ["LOAD_RULES", "Loaded", "load_path", "load_text", "read_ladder_text"]
 
 Format = Literal["yaml", "json"]
 
@@ -124,7 +124,7 @@ def _partial_model(data: Any, unsure: _Unsure) -> LadderFile | None:
 class Loaded:
     """What loading a root produced: the ladder (if no errors), findings, files read."""
 
-    ladder: Ladder | None
+    ladder: LadderData | None
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -299,11 +299,12 @@ class _Reader:
 
 def _merge(
     files: list[_File], findings: list[Finding], unsure: _Unsure | None = None
-) -> Ladder | None:
+) -> LadderData | None:
     """Merge the files of one root; LAD003 for ids defined twice, LAD004 for references."""
     root = files[0]
     sources = Sources(root.source)
     levels: tuple[Level, ...] | None = None
+    progression: ProgressionSettings | None = None
     tracks: dict[str, Track] = {}
     roles: dict[str, Role] = {}
 
@@ -337,6 +338,23 @@ def _merge(
                         "LAD003",
                         f"levels are already defined in {sources.levels_file.file}; "
                         "give levels in one file only",
+                        file.name,
+                        line,
+                        column,
+                    )
+                )
+        if model.progression is not None:
+            if progression is None:
+                progression = model.progression
+                sources.progression_file = file.source
+            else:
+                line, column = file.source.key(("progression",))
+                first = sources.progression_file
+                findings.append(
+                    _finding(
+                        "LAD003",
+                        f"progression is already given in {first.file if first else root.name}; "
+                        "give progression in one file only",
                         file.name,
                         line,
                         column,
@@ -391,16 +409,16 @@ def _merge(
     _check_references(roles, tracks, ranks, sources, findings, unsure or _Unsure())
     if any(f.severity == Severity.ERROR for f in findings):
         return None
-    ladder = Ladder.model_construct(
+    return LadderData(
         name=root.model.name if root.model else None,
         description=root.model.description if root.model else None,
         levels=levels,
         tracks=tracks,
         roles=roles,
+        progression_settings=progression,
         files=tuple(f.name for f in files),
+        sources=sources,
     )
-    ladder._sources = sources
-    return ladder
 
 
 def _check_references(
@@ -418,6 +436,23 @@ def _check_references(
     ladder then holds one string per role instead of one per move, and every later
     lookup of a target finds its key by identity.
     """
+    if not unsure.levels:
+        for track_id, track in tracks.items():
+            for level_id in track.bands or ():
+                if level_id in ranks:
+                    continue
+                source = sources.track_file.get(track_id, sources.root)
+                line, column = source.key(("tracks", track_id, "bands", level_id))
+                findings.append(
+                    _finding(
+                        "LAD004",
+                        f"track {track_id!r} has a band at level {level_id!r}, which is not "
+                        f"defined{did_you_mean(level_id, list(ranks))}",
+                        source.file,
+                        line,
+                        column,
+                    )
+                )
     ids: dict[object, str] = {role_id: role_id for role_id in roles}
     canonical = ids.get
     for role_id, role in roles.items():
@@ -522,18 +557,6 @@ def load_path(path: str | os.PathLike[str]) -> Loaded:
     return Loaded(ladder, sorted(reader.findings), files)
 
 
-def load(path: str | os.PathLike[str]) -> Ladder:
-    """Load a ladder file (and what it includes).
-
-    Raises :class:`~ladders.errors.LoadError` whose ``findings`` say what is wrong and
-    where, when the file cannot be loaded.
-    """
-    loaded = load_path(path)
-    if loaded.ladder is None:
-        raise LoadError(loaded.findings)
-    return loaded.ladder
-
-
 def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Loaded:
     """Load a ladder from text; never raises for bad content (see :class:`Loaded`).
 
@@ -579,24 +602,3 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
             if partial is not None:
                 _merge([_File(source, source_map, None, partial)], findings, unsure)
     return Loaded(ladder, sorted(findings), [source])
-
-
-def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Ladder:
-    """Load a ladder from text. ``include`` is not allowed here (there is no folder).
-
-    Raises :class:`~ladders.errors.LoadError` when the text is not a valid ladder.
-
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
-    ...   senior: {title: Senior Developer, track: ic, level: L2}
-    ... ''')
-    >>> ladder.roles["dev"].moves[0].to, ladder.rank("senior")
-    ('senior', 1)
-    """
-    loaded = load_text(text, format, source)
-    if loaded.ladder is None:
-        raise LoadError(loaded.findings)
-    return loaded.ladder

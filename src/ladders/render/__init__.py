@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from ladders.errors import UsageError
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 
 __all__ = ["FORMATS", "render"]
 
@@ -51,7 +51,7 @@ def render(
     if format not in FORMATS:
         raise UsageError(f"unknown render format {format!r}; choose one of {', '.join(FORMATS)}")
     if findings is None:
-        from ladders.check import check
+        from ladders.ladder import check
 
         findings = check(ladder)
     if format == "svg":

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.layout import chart_moves, family_label
 from ladders.render.svg import COLOURS, findings_by_role
 

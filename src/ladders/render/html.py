@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.layout import family_label, layout
 from ladders.render.svg import findings_by_role, svg_chart
 

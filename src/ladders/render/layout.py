@@ -36,8 +36,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ladders.graph import move_kind
-from ladders.model import Ladder, Level, MoveKind, TrackKind
+from ladders.model import move_kind
+from ladders.ladder import Ladder
+from ladders.model import Level, MoveKind, TrackKind
 
 __all__ = [
     "BOX_WIDTH",
