@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import ladders
-from ladders.exchange import ladder_data
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -80,14 +78,13 @@ def test_guard_script_fails_when_a_technical_route_is_removed(tmp_path: Path) ->
         if ladder.track_kind(r) == "technical"
         and ladder.progression[r].can_progress_without_management
     )
-    data = ladder_data(ladder)
-    data["roles"][victim]["moves"] = [
-        m
-        for m in data["roles"][victim].get("moves", [])
-        if ladder.track_kind(m["to"]) == "management"
-    ]
+    changed = ladder
+    for move in ladder.roles[victim].moves:
+        if ladder.track_kind(move.to) != "management":
+            changed = changed.without_move(victim, move.to)
+    assert ladder.progression[victim].can_progress_without_management  # the old is untouched
     new = tmp_path / "new.json"
-    new.write_text(json.dumps(data))
+    ladders.dump(changed, new)
     result = run("guard_technical_routes.py", old, new)
     assert result.returncode == 1, result.stderr
     assert f"({victim})" in result.stdout

@@ -36,23 +36,27 @@ __all__ = [
 ]
 
 UNUSED_IGNORE = "LAD006"
-_BY_NAME = {rule.name: rule.code for rule in RULES.values()}
 
 
-def _specificity(code: str, selector: str) -> int:
+def _names() -> dict[str, str]:
+    return {rule.name: rule.code for rule in RULES.values()}
+
+
+def _specificity(code: str, selector: str, names: Mapping[str, str] | None = None) -> int:
     """How specifically ``selector`` names ``code``: the length of the matched prefix
     (a rule name counts as the whole code, ``ALL`` as 0), or -1 if it does not."""
     wanted = selector.strip()
     upper = wanted.upper()
     if upper == "ALL":
         return 0
-    if _BY_NAME.get(wanted.lower()) == code:
+    if (names if names is not None else _names()).get(wanted.lower()) == code:
         return len(code)
     return len(upper) if upper and code.startswith(upper) else -1
 
 
 def _best(code: str, selectors: Iterable[str]) -> int:
-    return max((_specificity(code, s) for s in selectors), default=-1)
+    names = _names()
+    return max((_specificity(code, s, names) for s in selectors), default=-1)
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:
@@ -72,7 +76,10 @@ def names_a_rule(selector: str) -> bool:
     >>> names_a_rule("LAD1"), names_a_rule("level-skip"), names_a_rule("LAD9")
     (True, True, False)
     """
-    return bool(selector.strip()) and any(_specificity(code, selector) >= 0 for code in RULES)
+    names = _names()
+    return bool(selector.strip()) and any(
+        _specificity(code, selector, names) >= 0 for code in RULES
+    )
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    _decisions: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Mistakes here would silently check less: refuse them, as the command line does.
@@ -102,7 +110,7 @@ class CheckConfig:
                 object.__setattr__(self, name, value)
             for selector in value or ():
                 if not names_a_rule(selector):
-                    hint = did_you_mean(selector, [*RULES, *_BY_NAME])
+                    hint = did_you_mean(selector, [*RULES, *_names()])
                     raise UsageError(
                         f"{name}: {selector!r} is not a rule code, prefix or name{hint}"
                     )
@@ -129,10 +137,12 @@ class CheckConfig:
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported (the longest selector wins)."""
-        selected = 0 if self.select is None else _best(code, self.select)
-        if selected < 0:
-            return False
-        return _best(code, self.ignore) < selected
+        decision = self._decisions.get(code)
+        if decision is None:
+            selected = 0 if self.select is None else _best(code, self.select)
+            decision = selected >= 0 and _best(code, self.ignore) < selected
+            self._decisions[code] = decision
+        return decision
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options: its defaults updated with the configured ones."""

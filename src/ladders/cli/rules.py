@@ -38,7 +38,7 @@ def rules_command(code: str | None) -> int:
     try:
         rule = lookup(code)
     except UsageError as error:
-        raise Stop(str(error)) from None
+        raise Stop(f"{error} (see 'ladders rules')") from None
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})")
     click.echo()
     click.echo(inspect.cleandoc(rule.doc) if rule.doc.strip() else rule.summary)

@@ -4,8 +4,8 @@ libyaml (through PyYAML's C parser) turns the text into events; this module buil
 data from them itself instead of using a PyYAML constructor, so that
 
 * a plain scalar is text exactly as written (``no``, ``on``, ``1.10``, ``007``); only the
-  value of ``entry`` is read as a boolean, ``version`` as an integer, and ``metadata``
-  by YAML's core schema;
+  values of ``entry``, ``promote`` and ``switch`` are read as booleans, ``version`` and
+  band bounds (``min``, ``max``) as numbers, and ``metadata`` by YAML's core schema;
 * a duplicate key is a finding (LAD003), never last-one-wins;
 * no tag outside the core schema is accepted and nothing is ever constructed (LAD005);
 * aliases are shared, never copied, and the nodes they would add are counted, so an
@@ -61,7 +61,15 @@ _FLOAT = re.compile(
 
 # How the value under a key is read. Everything else is text.
 _TEXT, _BOOL, _CORE_VALUE = 0, 1, 2
-_KEY_CONTEXT = {"entry": _BOOL, "version": _CORE_VALUE, "metadata": _CORE_VALUE}
+_KEY_CONTEXT = {
+    "entry": _BOOL,
+    "promote": _BOOL,
+    "switch": _BOOL,
+    "version": _CORE_VALUE,
+    "metadata": _CORE_VALUE,
+    "min": _CORE_VALUE,  # band bounds are numbers
+    "max": _CORE_VALUE,
+}
 
 
 def _core_scalar(text: str) -> Any:

@@ -120,7 +120,7 @@ def _from_module(module: ModuleType, stage: Stage) -> Rule:
     )
 
 
-def _registry() -> Mapping[str, Rule]:
+def _registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {
         code: Rule(
             code, name, Severity.ERROR, MappingProxyType({}), f"{summary.capitalize()}.\n", "load"
@@ -133,12 +133,11 @@ def _registry() -> Mapping[str, Rule]:
             if rule.code in rules:  # pragma: no cover - a programming error
                 raise AssertionError(f"two rules with code {rule.code}")
             rules[rule.code] = rule
-    return MappingProxyType(dict(sorted(rules.items())))
+    return dict(sorted(rules.items()))
 
 
 #: every rule by code, in code order
-RULES: Mapping[str, Rule] = _registry()
-_BY_NAME = {rule.name: rule for rule in RULES.values()}
+RULES: dict[str, Rule] = _registry()
 
 
 def lookup(text: str) -> Rule:
@@ -149,8 +148,9 @@ def lookup(text: str) -> Rule:
     ('self-move', 'LAD202')
     """
     wanted = text.strip()
-    rule = RULES.get(wanted.upper()) or _BY_NAME.get(wanted.lower())
+    by_name = {rule.name: rule for rule in RULES.values()}
+    rule = RULES.get(wanted.upper()) or by_name.get(wanted.lower())
     if rule is not None:
         return rule
-    hint = did_you_mean(wanted, [*RULES, *_BY_NAME])
-    raise UsageError(f"no rule {text!r}{hint} (see 'ladders rules')")
+    hint = did_you_mean(wanted, [*RULES, *by_name])
+    raise UsageError(f"{text!r} is not a rule code or name{hint}")
