@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 import ladders
-from ladders import progression
-from ladders.index import LadderIndex
+from ladders import Ladder, progression
 from ladders.errors import UsageError
-from ladders import Ladder
+from ladders.index import LadderIndex
 
 
 def _hand_built(data: dict[str, object]) -> Ladder:

@@ -39,7 +39,12 @@ def rule_with_options(monkeypatch: pytest.MonkeyPatch) -> Rule:
         "label": Option("x", "a string", lambda v: isinstance(v, str)),
     }
     rule = Rule(
-        "LAD998", "test-options", Severity.WARNING, options, "A rule for testing options.\n", "ladder"
+        "LAD998",
+        "test-options",
+        Severity.WARNING,
+        options,
+        "A rule for testing options.\n",
+        "ladder",
     )
     monkeypatch.setitem(rules.RULES, rule.code, rule)
     return rule

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 import ladders
-from ladders import infer_kind
-from ladders.exchange import networkx as g
+from ladders import Ladder, infer_kind
 from ladders.errors import UsageError
-from ladders import Ladder
+from ladders.exchange import networkx as g
 
 
 def _hand_built(data: dict[str, object]) -> Ladder:

@@ -222,7 +222,9 @@ def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]
         options = {"used": frozenset(used), "known": known}
         context = _context(ladder, facts, rule, options)
         # Not through keep(): the rule applies a role's own LAD006 entry itself.
-        findings.extend(config.stamp(f) for f in rule.check(context) if config.enabled(UNUSED_IGNORE))
+        findings.extend(
+            config.stamp(f) for f in rule.check(context) if config.enabled(UNUSED_IGNORE)
+        )
     return sorted(findings)
 
 

@@ -426,6 +426,60 @@ class _HealthyBands:
         return _band(low * self.unit, (low + self.width) * self.unit, self.currency)
 
 
+#: (family, track, rank) of each role of a healthy ladder, by role number
+_Slots = list[tuple[int, str, int]]
+
+
+def _implied(
+    slots: _Slots, ladder: dict[str, bool], own: list[dict[str, bool] | None]
+) -> list[list[int]]:
+    """The targets ``progression`` implies for each role of a healthy ladder (DESIGN §1;
+    targets it also writes are kept, which changes no route)."""
+    implied: list[list[int]] = [[] for _ in slots]
+    for i, (family, track, rank) in enumerate(slots):
+        mine = own[i] or {}
+        if mine.get("promote", ladder.get("promote", False)):
+            higher = [r for f, t, r in slots if (f, t) == (family, track) and r > rank]
+            if higher:
+                step = (family, track, min(higher))
+                implied[i] += [j for j, slot in enumerate(slots) if slot == step]
+        if mine.get("switch", ladder.get("switch", False)):
+            implied[i] += [
+                j
+                for j, (f, t, r) in enumerate(slots)
+                if (f, r) == (family, rank) and TRACKS[t] != TRACKS[track]
+            ]
+    return implied
+
+
+def _stuck_specialists(
+    slots: _Slots, moves: list[list[int]], implied: list[list[int]]
+) -> list[int]:
+    """The technical roles that can progress, but only through management."""
+
+    def rises(start: int, without_management: bool) -> bool:
+        seen: set[int] = set()
+        todo = [start]
+        while todo:
+            role = todo.pop()
+            for target in moves[role] + implied[role]:
+                if target in seen:
+                    continue
+                if without_management and TRACKS[slots[target][1]] == "management":
+                    continue
+                if slots[target][2] > slots[start][2]:
+                    return True
+                seen.add(target)
+                todo.append(target)
+        return False
+
+    return [
+        i
+        for i, (_, track, _) in enumerate(slots)
+        if TRACKS[track] == "technical" and rises(i, False) and not rises(i, True)
+    ]
+
+
 def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
     @st.composite
     def draw_ladder(draw: st.DrawFn) -> dict[str, Any]:
@@ -473,11 +527,31 @@ def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
             for j in draw(st.lists(st.sampled_from(candidates), max_size=max(room, 0))):
                 add(i, j)
         # Implied moves only add routes, rise one used level at most and never repeat a
-        # written move: any progression settings keep the ladder healthy.
+        # written move: any progression settings keep the ladder healthy, once the
+        # routes they open are non-managerial too (below).
+        settings: list[dict[str, bool] | None] = [None] * len(slots)
         if options.progression:
-            settings = draw(st.none() | _SETTINGS)
-            if settings is not None:
-                data["progression"] = settings
+            ladder_settings = draw(st.none() | _SETTINGS)
+            if ladder_settings is not None:
+                data["progression"] = ladder_settings
+            for i in range(len(slots)):
+                if draw(st.integers(0, 2)) == 0:
+                    settings[i] = draw(_SETTINGS)
+            implied = _implied(slots, ladder_settings or {}, settings)
+        else:
+            implied = [[] for _ in slots]
+        # A move across to another family, or an implied switch, can give a technical
+        # role at its family's ceiling a way up through management only (LAD101): give
+        # each such role a technical move one level up, until there is none.
+        while stuck := _stuck_specialists(slots, moves, implied):
+            for i in stuck:
+                rank = slots[i][2]
+                above = [
+                    j
+                    for j, (_, track, other) in enumerate(slots)
+                    if TRACKS[track] == "technical" and other == rank + 1
+                ]
+                add(i, draw(st.sampled_from(above)))
         # The technical roles at the bottom are entry roles (by their level or their own
         # key); every role is reachable from them, so other entry roles do no harm.
         bottom_entry = options.entry_levels and draw(st.booleans())
@@ -508,8 +582,8 @@ def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
                     role["entry"] = entry
             if pay is not None and draw(st.integers(0, 3)) == 0:
                 role["band"] = pay.band(rank, TRACKS[track])
-            if options.progression and draw(st.integers(0, 2)) == 0:
-                role["progression"] = draw(_SETTINGS)
+            if settings[i] is not None:
+                role["progression"] = settings[i]
             specs: list[Any] = []
             for j in moves[i]:
                 if options.declared_kinds and draw(st.booleans()):

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ladders
+from ladders import Ladder
 from ladders.analysis import Progression, ceilings
 from ladders.check import CheckConfig
-from ladders import Ladder
 from ladders.strategies import ladders as ladder_strategy
 
 SETTINGS = settings(

@@ -19,7 +19,7 @@ __all__ = ["explain_command", "paths_command"]
 
 def _ladder_and_role(args: tuple[str, ...], config_path: str | None) -> tuple[Ladder, str]:
     """``[FILE] ROLE``: the ladder of FILE, or of the configured roots, holding ROLE."""
-    from ladders import load
+    from ladders.ladder import load
     from ladders.query import require_role
 
     if len(args) == 2:

@@ -71,7 +71,7 @@ def diff_command(old: str, new: str, format_name: str) -> int:
 @contextlib.contextmanager
 def _ladder_version(spec: str) -> Iterator[Ladder]:
     """The ladder named by a file path, or by ``REV:path`` read from git."""
-    from ladders import load
+    from ladders.ladder import load
 
     if os.path.exists(spec) or ":" not in spec:
         check_readable(spec)

@@ -38,7 +38,7 @@ def export_command(file: str, format_name: str, output: str | None) -> int:
       ladders export org.yaml --format csv -o tables/
     """
     from ladders.exchange import export_csv, export_graphml, ladder_data, ladder_text
-    from ladders import load
+    from ladders.ladder import load
 
     check_readable(file)
     ladder = load(file)

@@ -31,8 +31,7 @@ def render_command(file: str, format_name: str, output: str | None, config_path:
       ladders render org.yaml --format html -o ladder.html
       ladders render org.yaml --format mermaid
     """
-    from ladders.ladder import check
-    from ladders import load
+    from ladders.ladder import check, load
     from ladders.render import render
 
     check_readable(file)

@@ -135,6 +135,4 @@ def ladder_text(data: Mapping[str, Any], format: str = "yaml") -> str:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(
-        yaml.dump(dict(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    )
+    return str(yaml.dump(dict(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))

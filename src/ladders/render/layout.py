@@ -36,9 +36,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ladders.model import move_kind
 from ladders.ladder import Ladder
-from ladders.model import Level, MoveKind, TrackKind
+from ladders.model import Level, MoveKind, TrackKind, move_kind
 
 __all__ = [
     "BOX_WIDTH",

@@ -16,10 +16,10 @@ from ladders.index import describe
 from ladders.model import exact, move_kind
 
 if TYPE_CHECKING:
-    from ladders.analysis import Facts, Progression
-    from ladders.index import LadderIndex
     from fractions import Fraction
 
+    from ladders.analysis import Facts, Progression
+    from ladders.index import LadderIndex
     from ladders.model import Band, LadderData, MoveKind
 
 __all__ = ["Context", "Option", "Where", "amount", "exact", "locate", "tolerance"]

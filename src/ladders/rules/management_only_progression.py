@@ -81,8 +81,10 @@ def check(context: Context) -> Iterator[Finding]:
             )
         elif stuck.reason == "track-ends":
             management_top = context.level(top[family, True])
-            how = f"its only way up is {through} (management)" if via is not None else (
-                "it has no way up"
+            how = (
+                f"its only way up is {through} (management)"
+                if via is not None
+                else ("it has no way up")
             )
             message = (
                 f"{context.describe(i)} is at the top of the technical track of {phrase} "

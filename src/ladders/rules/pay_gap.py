@@ -100,4 +100,3 @@ def check(context: Context) -> Iterator[Finding]:
             f"{band.currency} ({more} for management; tolerance {float(allowed):.0%}); "
             "raise the technical band to match",
         )
-
