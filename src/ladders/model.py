@@ -15,6 +15,7 @@ a role's pay band (DESIGN §2). Everything that analyses the ladder sits above t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
@@ -483,7 +484,7 @@ class LadderData:
         next_rank: dict[tuple[str | None, str], dict[int, int]] = {}
         for key, at in by_track.items():
             order = sorted(at)
-            next_rank[key] = dict(zip(order, order[1:], strict=False))
+            next_rank[key] = dict(itertools.pairwise(order))
         for role_id, role in roles.items():
             rank = ranks.get(role.level)
             track = tracks.get(role.track)

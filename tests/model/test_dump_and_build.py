@@ -39,7 +39,8 @@ def test_dump_then_load_gives_an_equal_ladder(tmp_path: Path, suffix: str) -> No
     ladders.dump(ladder, path)
     again = ladders.load(path)
     assert again == ladder
-    assert again.roles["dev"].title == "no" and again.levels[2].id == "007"
+    assert again.roles["dev"].title == "no"
+    assert again.levels[2].id == "007"
     assert list(again.roles) == list(ladder.roles)  # written order kept
     assert again.progression_settings == ladder.progression_settings  # implied stay implied
 
@@ -56,7 +57,8 @@ def test_dump_to_a_stream_and_explicit() -> None:
 
 def test_role_model_dump_uses_the_file_keys() -> None:
     dumped = ladders.loads(TEXT).roles["dev"].model_dump(exclude_none=True)
-    assert "moves" in dumped and "move_specs" not in dumped
+    assert "moves" in dumped
+    assert "move_specs" not in dumped
     assert dumped["moves"][0] == "senior"
 
 
@@ -73,7 +75,8 @@ def test_build_and_change_return_new_ladders() -> None:
     assert moved.roles["dev"].moves[0].criteria == ("Ships",)
     assert moved.without_move("dev", "senior").roles["dev"].moves == ()
     smaller = moved.without_role("senior")
-    assert list(smaller.roles) == ["dev"] and smaller.roles["dev"].moves == ()
+    assert list(smaller.roles) == ["dev"]
+    assert smaller.roles["dev"].moves == ()
     assert moved.replace(name="Acme").name == "Acme"
     assert ladders.check(moved) == []
 

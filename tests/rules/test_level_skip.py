@@ -55,7 +55,8 @@ roles:
   c: {title: Lead Analyst, track: ic, level: GS-9}
 """
     (found,) = lint(text, "LAD202")
-    assert "passes 2 levels" in found.message and "(GS-7, GS-9)" in found.message
+    assert "passes 2 levels" in found.message
+    assert "(GS-7, GS-9)" in found.message
 
 
 def test_levels_used_only_by_another_track_or_family_do_not_count(lint: Lint) -> None:

@@ -77,8 +77,9 @@ def locate(ladder: LadderData, role: str, *path: str | int, key: bool = True) ->
 class Context:
     """The ladder and its facts, as one rule sees them. Built by the engine per rule.
 
-    The facts (``facts``: index, progression, stuck roles, ...) are
-    built once and shared by every rule of a check. ``report(role, message)`` makes a finding about role number ``role`` at its key;
+    The facts (``facts``: index, progression, stuck roles, ...) are built once and shared
+    by every rule of a check. ``report(role, message)`` makes a finding about role number
+    ``role`` at its key;
     ``report_move(edge, message)`` about a move, at its list item (or, for an implied
     move, at the ``progression`` key that implied it); ``report_ignore`` about an
     ``ignore`` entry. Each returns the finding, for ``check`` to yield.
