@@ -164,8 +164,8 @@ class Progression(Mapping[str, RoleProgress]):
     """Progression of every role at once: a mapping role id -> :class:`RoleProgress`.
 
     Built from a :class:`~ladders.index.LadderIndex`. Each of the two sweeps (any route,
-    non-managerial routes) costs O(roles + moves) and runs on first use; looking a role up then costs
-    the length of its witness routes.
+    non-managerial routes) costs O(roles + moves) and runs on first use; looking a role
+    up then costs the length of its witness routes.
     """
 
     def __init__(self, index: LadderIndex) -> None:
