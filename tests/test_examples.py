@@ -26,7 +26,9 @@ def run(script: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["healthy.yaml", "split/org.yaml", "json/healthy.json"], ids=lambda p: p
+    "path",
+    ["healthy.yaml", "split/org.yaml", "json/healthy.json", "compact.yaml"],
+    ids=lambda p: p,
 )
 def test_healthy_examples_are_clean(path: str) -> None:
     assert ladders.check_file(EXAMPLES / path) == []
@@ -95,3 +97,15 @@ def test_guard_script_passes_an_unchanged_ladder() -> None:
     result = run("guard_technical_routes.py", old, old)
     assert result.returncode == 0, result.stderr
     assert "no role lost" in result.stdout
+
+
+def test_the_compact_example_says_its_moves_once() -> None:
+    compact = ladders.load(EXAMPLES / "compact.yaml")
+    written = sum(len(role.move_specs) for role in compact.roles.values())
+    assert written == 1
+    assert len(compact.implied_moves) == 9
+    from ladders.exchange.data import ladder_data
+
+    explicit = ladders.Ladder.from_data(ladder_data(compact, explicit=True))
+    assert set(explicit.graph.edges) == set(compact.graph.edges)
+    assert ladders.check(explicit) == []
