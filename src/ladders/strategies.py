@@ -313,6 +313,11 @@ def _role(title: str, track: str, rank: int, family: str | None) -> dict[str, An
 
 #: a ``progression`` mapping: each of promote and switch left out, true or false
 _SETTINGS = st.fixed_dictionaries({}, optional={"promote": st.booleans(), "switch": st.booleans()})
+#: the file-level ``progression``: none, the usual ones, or any
+_LADDER_SETTINGS = (
+    st.sampled_from((None, {"promote": True}, {"promote": True, "switch": True}, {"switch": True}))
+    | _SETTINGS
+)
 
 
 def _number(value: Fraction) -> int | float:
@@ -344,7 +349,7 @@ def _anything(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
         data = _skeleton(levels)
         level_ids = [level["id"] for level in data["levels"]]
         if options.progression:
-            settings = draw(st.none() | _SETTINGS)
+            settings = draw(_LADDER_SETTINGS)
             if settings is not None:
                 data["progression"] = settings
         if options.entry_levels:
@@ -531,7 +536,7 @@ def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
         # routes they open are non-managerial too (below).
         settings: list[dict[str, bool] | None] = [None] * len(slots)
         if options.progression:
-            ladder_settings = draw(st.none() | _SETTINGS)
+            ladder_settings = draw(_LADDER_SETTINGS)
             if ladder_settings is not None:
                 data["progression"] = ladder_settings
             for i in range(len(slots)):
