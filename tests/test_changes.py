@@ -81,3 +81,125 @@ def test_to_dict_is_json_ready() -> None:
     assert json.loads(json.dumps(data)) == data
     assert data["regressions"][0]["role"] == "dev"
     assert data["moves"]["removed"] == [["dev", "senior"]]
+
+
+def test_every_change_has_its_old_and_new_value() -> None:
+    new = (
+        OLD.replace("title: Staff Developer", "title: Staff Engineer")
+        .replace("criteria: [Asks]", "criteria: [Asks, Leads a team]")
+        .replace("level: L3}", "level: L3, family: platform}")
+    )
+    change = ladders.diff(ladders.loads(OLD), ladders.loads(new))
+    (title, family) = change.role_changes["staff"]
+    assert (title.field, title.old, title.new) == ("title", "Staff Developer", "Staff Engineer")
+    assert str(title) == 'title: "Staff Developer" -> "Staff Engineer"'
+    assert str(family) == 'family: none -> "platform"'
+    (criteria,) = change.move_changes[("lead", "senior")]
+    assert criteria.added == ("Leads a team",)
+    assert criteria.removed == ()
+    assert str(criteria) == 'criteria: added "Leads a team"'
+    swapped = OLD.replace("criteria: [Asks]", "criteria: [Leads a team]")
+    (criteria,) = ladders.diff(ladders.loads(OLD), ladders.loads(swapped)).move_changes[
+        ("lead", "senior")
+    ]
+    assert str(criteria) == 'criteria: added "Leads a team", removed "Asks"'
+    data = change.to_dict()
+    assert data["roles"]["changed"]["staff"] == {
+        "fields": ["title", "family"],
+        "old": {"title": "Staff Developer", "family": None},
+        "new": {"title": "Staff Engineer", "family": "platform"},
+    }
+    assert data["moves"]["changed"] == [
+        {
+            "from": "lead",
+            "to": "senior",
+            "fields": ["criteria"],
+            "old": {"criteria": ["Asks"]},
+            "new": {"criteria": ["Asks", "Leads a team"]},
+        }
+    ]
+
+
+def test_a_mapping_change_names_the_keys_added_removed_and_changed() -> None:
+    old = OLD.replace("level: L3}", "level: L3, metadata: {grade: 7, band: B}}")
+    new = OLD.replace("level: L3}", "level: L3, metadata: {grade: 8, code: S3}}")
+    (metadata,) = ladders.diff(ladders.loads(old), ladders.loads(new)).role_changes["staff"]
+    assert str(metadata) == 'metadata: added code: "S3", removed band, changed grade: 7 -> 8'
+
+
+# LAD301 names the technical ceiling: adding a technical role below the director
+# rewords it ("the highest is at L2" -> "L3") without changing what it is about.
+CEILING = """\
+levels: [L1, L2, L3, L4]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev: {title: Developer, track: ic, level: L1, moves: [senior, lead]}
+  senior: {title: Senior, track: ic, level: L2}
+  lead: {title: Lead, track: mgmt, level: L2, moves: [director]}
+  director: {title: Director, track: mgmt, level: L4}
+"""
+
+
+def test_a_reworded_finding_is_neither_introduced_nor_resolved() -> None:
+    new = CEILING.replace(
+        "  senior: {title: Senior, track: ic, level: L2}\n",
+        "  senior: {title: Senior, track: ic, level: L2, moves: [staff]}\n"
+        "  staff: {title: Staff, track: ic, level: L3}\n",
+    )
+    old_ladder, new_ladder = ladders.loads(CEILING), ladders.loads(new)
+    change = ladders.diff(old_ladder, new_ladder)
+    assert "LAD301" not in {f.code for f in change.findings_introduced}
+    assert "LAD301" not in {f.code for f in change.findings_resolved}
+    ((before, after),) = change.findings_reworded
+    assert before.code == after.code == "LAD301"
+    assert "(the highest is at L2)" in before.message
+    assert "(the highest is at L3)" in after.message
+    assert before.line != after.line  # the role moved down a line too
+    assert change.to_dict()["findings"]["reworded"][0]["new"]["message"] == after.message
+
+
+def test_findings_on_two_moves_of_one_role_are_told_apart() -> None:
+    # The same code on the same role, at two different moves: each is its own finding.
+    one = CEILING.replace("moves: [director]", "moves: [director, lead]")
+    two = CEILING.replace("moves: [director]", "moves: [lead, director, lead]")
+    change = ladders.diff(ladders.loads(one), ladders.loads(two))
+    introduced = [(f.code, f.role) for f in change.findings_introduced]
+    # the self-move to lead is listed twice now: one LAD204 stays, one is new, and the
+    # second listing is a LAD203
+    assert sorted(introduced) == [("LAD203", "lead"), ("LAD204", "lead")]
+    assert change.findings_resolved == ()
+
+
+def test_finding_key_uses_the_place_not_the_line_or_message() -> None:
+    from ladders.changes import finding_key
+
+    # head uses L3 on the management track, so lead -> director skips a used level (LAD202)
+    text = CEILING.replace(
+        "  director:", "  head: {title: Head, track: mgmt, level: L3}\n  director:"
+    )
+    ladder = ladders.loads(text)
+    found = ladders.check(ladder)
+    by_code = {(f.code, f.role): f for f in found}
+    assert finding_key(ladder, by_code["LAD301", "director"]) == ("LAD301", "director", "role")
+    assert finding_key(ladder, by_code["LAD202", "lead"]) == (
+        "LAD202",
+        "lead",
+        "move",
+        "director",
+        1,
+    )
+    moved = ladders.loads("# a comment moves every line\n" + text)
+    assert {finding_key(moved, f) for f in ladders.check(moved)} == {
+        finding_key(ladder, f) for f in found
+    }
+
+
+def test_an_ignore_entry_finding_is_keyed_by_its_code() -> None:
+    from ladders.changes import finding_key
+
+    stale = CEILING.replace(
+        "level: L4}", "level: L4, ignore: {LAD301: agreed, LAD104: nothing to hide}}"
+    )
+    ladder = ladders.loads(stale)
+    (unused,) = [f for f in ladders.check(ladder) if f.code == "LAD006"]
+    assert finding_key(ladder, unused) == ("LAD006", "director", "ignore", "LAD104")

@@ -14,6 +14,9 @@ the keys are at the top level::
     LAD104 = "error"                  # code (or name) -> error | warning
     [rules.LAD202]
     max-step = 2                      # a rule's own options, checked against its defaults
+    [observe]
+    min-people = 5                    # ladders observe / project: the smallest count shown
+    min-share = 0.1                   # LAD401's share
 
 Every key and value is checked; a mistake is a :class:`ConfigError` naming the key and
 the file, with a did-you-mean where one is close:
@@ -21,13 +24,14 @@ the file, with a did-you-mean where one is close:
 >>> parse_config({"selct": ["LAD1"]}, "ladders.toml")
 Traceback (most recent call last):
 ...
-ladders.config.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'select'?
+ladders.errors.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'select'?
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -43,6 +47,7 @@ from ladders.rules import RULES, Rule, lookup
 __all__ = [
     "CONFIG_FILES",
     "FAIL_ON",
+    "OBSERVE_DEFAULTS",
     "Config",
     "ConfigError",
     "FailOn",
@@ -62,7 +67,9 @@ FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 #: the file names searched for, in order of preference within one folder
 CONFIG_FILES = ("ladders.toml", "pyproject.toml")
 
-_KEYS = ("files", "select", "ignore", "fail-on", "severity", "rules")
+_KEYS = ("files", "select", "ignore", "fail-on", "severity", "rules", "observe")
+#: the keys of ``[tool.ladders.observe]`` and their defaults (DESIGN §7)
+OBSERVE_DEFAULTS: dict[str, Any] = {"min-people": 5, "min-share": 0.1}
 _SEVERITIES = tuple(str(s) for s in (Severity.ERROR, Severity.WARNING))
 
 
@@ -79,6 +86,8 @@ class Config:
     fail_on: FailOn = "error"
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: ``[tool.ladders.observe]``: ``min-people`` and ``min-share`` for ``ladders observe``
+    observe: Mapping[str, Any] = field(default_factory=dict)
 
     def check_config(self) -> CheckConfig:
         """The settings the check engine takes."""
@@ -123,7 +132,7 @@ def _has_table(pyproject: Path) -> bool:
     try:
         with pyproject.open("rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         # A broken pyproject.toml is not ours to judge unless it is the one we use.
         return "[tool.ladders" in _read_quietly(pyproject)
     tool = data.get("tool")
@@ -138,16 +147,57 @@ def _read_quietly(path: Path) -> str:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The configuration file for ``start`` (default: the working directory), or None."""
+    """The configuration file for ``start`` (default: the working directory), or None.
+
+    A file found in a folder that belongs to another user (not the current user, not
+    root), or that is itself another user's, is not trusted, as git's
+    ``safe.directory`` does not trust such a repository: it is skipped with a one-line
+    note on stderr (it could turn errors into warnings, or name other files to read).
+    """
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         ladders_toml = candidate / "ladders.toml"
-        if ladders_toml.is_file():
-            return ladders_toml
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_table(pyproject):
-            return pyproject
+        if ladders_toml.is_file():
+            found = ladders_toml
+        elif pyproject.is_file() and _has_table(pyproject):
+            found = pyproject
+        else:
+            continue
+        if _trusted(found):
+            return found
     return None
+
+
+def _current_user() -> int | None:
+    """The effective user id, or None where there is none (Windows)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid() if geteuid is not None else None
+
+
+_NOTED: set[Path] = set()  # untrusted files already noted in this process
+
+
+def _trusted(path: Path) -> bool:
+    """Whether a configuration file found upward may be used (see :func:`find_config`)."""
+    me = _current_user()
+    if me is None:
+        return True
+    for owned in (path.parent, path):
+        try:
+            owner = owned.stat().st_uid
+        except OSError:
+            return False
+        if owner not in (me, 0):
+            if path not in _NOTED:
+                _NOTED.add(path)
+                whose = "its folder" if owned != path else "it"
+                sys.stderr.write(
+                    f"ladders: note: ignoring {_show(path)}: {whose} belongs to another user "
+                    f"(uid {owner}); name it with --config to use it\n"
+                )
+            return False
+    return True
 
 
 def read_config(path: Path) -> Config:
@@ -162,6 +212,11 @@ def read_config(path: Path) -> Config:
         raise ConfigError(f"{shown}: cannot read it: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"{shown}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset "
+            f"{error.start}); save it as UTF-8"
+        ) from None
     table = "the top level"
     if path.name == "pyproject.toml":
         tool = data.get("tool")
@@ -248,6 +303,23 @@ def _options(value: Any, where: str) -> dict[str, dict[str, Any]]:
     return options
 
 
+def _observe(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table: [tool.ladders.observe] min-people = 5")
+    for key, option in value.items():
+        if key not in OBSERVE_DEFAULTS:
+            raise ConfigError(
+                f"{where}: unknown key {key!r}{did_you_mean(key, OBSERVE_DEFAULTS)} "
+                f"(its keys: {', '.join(OBSERVE_DEFAULTS)})"
+            )
+        number = isinstance(option, int | float) and not isinstance(option, bool)
+        if key == "min-people" and not (number and option == int(option) and option >= 1):
+            raise ConfigError(f"{where}.{key} must be a whole number of at least 1, not {option!r}")
+        if key == "min-share" and not (number and 0 <= option <= 1):
+            raise ConfigError(f"{where}.{key} must be a number from 0 to 1, not {option!r}")
+    return dict(value)
+
+
 def _severities(value: Any, where: str) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where} must be a table of rule code = error or warning")
@@ -311,4 +383,5 @@ def parse_config(
         fail_on=cast(FailOn, fail_on),
         severity=_severities(data.get("severity", {}), at("severity")),
         options=_options(data.get("rules", {}), at("rules")),
+        observe=_observe(data.get("observe", {}), at("observe")),
     )

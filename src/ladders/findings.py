@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Finding", "Location", "Severity"]
+__all__ = ["Finding", "Location", "Severity", "SheetFile", "cell_name"]
 
 
 class Severity(enum.StrEnum):
@@ -19,6 +19,43 @@ class Severity(enum.StrEnum):
     def rank(self) -> int:
         """0 for warning, 1 for error, for comparisons with ``--fail-on``."""
         return 1 if self is Severity.ERROR else 0
+
+
+class SheetFile(str):
+    """A workbook's file name that also names a sheet: where a cell of a spreadsheet ladder is.
+
+    Positions travel as ``(file, line, column)`` through code that knows nothing of
+    workbooks (the rules, the merge of files); a workbook's positions carry their sheet in
+    the file name this way, and a :class:`Finding` made with one takes its ``sheet`` from it.
+
+    >>> where = SheetFile("org.xlsx", "roles")
+    >>> finding = Finding("LAD204", "self-move", "error", "m", where, 12)
+    >>> where == "org.xlsx", where.sheet, finding.sheet
+    (True, 'roles', 'roles')
+    """
+
+    sheet: str
+
+    def __new__(cls, file: str, sheet: str) -> SheetFile:
+        self = super().__new__(cls, file)
+        self.sheet = sheet
+        return self
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.sheet)
+
+
+def cell_name(line: int, column: int) -> str:
+    """A cell's name as spreadsheets write it: column letters, then the row.
+
+    >>> cell_name(12, 1), cell_name(3, 28)
+    ('A12', 'AB3')
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters or 'A'}{line}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +90,25 @@ class Finding:
     line: int = 1
     column: int = 1
     role: str | None = None
+    #: the sheet of a workbook the finding is in (``line`` is its row); None outside workbooks
+    sheet: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severity", Severity(self.severity))
+        if self.sheet is None and isinstance(self.file, SheetFile):
+            object.__setattr__(self, "sheet", self.file.sheet)
+
+    @property
+    def cell(self) -> str | None:
+        """The sheet and cell of a finding in a workbook, as spreadsheets write it; None
+        outside workbooks.
+
+        >>> Finding("LAD101", "x", "error", "m", SheetFile("org.xlsx", "roles"), 12, 1).cell
+        'roles!A12'
+        """
+        if self.sheet is None:
+            return None
+        return f"{self.sheet}!{cell_name(self.line, self.column)}"
 
     @property
     def location(self) -> Location:
@@ -72,14 +125,18 @@ class Finding:
         return self.sort_key() < other.sort_key()
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as plain JSON-ready data (the ``--format json`` item)."""
-        return {
+        """The finding as plain JSON-ready data (the ``--format json`` item); ``sheet``
+        only for a finding in a workbook."""
+        data = {
             "code": self.code,
             "name": self.name,
             "severity": str(self.severity),
             "message": self.message,
-            "file": self.file,
+            "file": str(self.file),
             "line": self.line,
             "column": self.column,
             "role": self.role,
         }
+        if self.sheet is not None:
+            data["sheet"] = self.sheet
+        return data

@@ -15,6 +15,7 @@ integer index, progression, the networkx graph) is computed once and kept.
 ...   dev: {title: Developer, track: ic, level: L1, moves: [lead]}
 ...   senior: {title: Senior Developer, track: ic, level: L2}
 ...   lead: {title: Team Lead, track: mgmt, level: L2}
+...   director: {title: Director, track: mgmt, level: L3}
 ... ''')
 >>> [(s.target, s.kind, s.implied) for s in ladder.moves("dev")]
 [('lead', 'management', False), ('senior', 'technical', True)]

@@ -26,11 +26,12 @@ move of the ladder, written or implied.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ladders.errors import UsageError
 from ladders.exchange.networkx import CRITERIA, IMPLIED, KIND
@@ -199,34 +200,180 @@ def routes(
     keeps to non-managerial routes (no role after the first on a management track);
     ``max_moves`` bounds the length. Routes of equal length come in file order of the
     moves.
+
+    Each route costs at most one breadth-first search per role on it, however many
+    routes there are (Yen's k shortest simple paths, over the roles that can still reach
+    the goal); "no route" is answered before any search, from the ladder's progression
+    (without ``to``) or from one pass over the roles reachable from ``start`` (with it).
     """
     require_role(ladder, start)
     if to is not None:
         require_role(ladder, to)
     if max_moves is not None and max_moves < 0:
         raise ValueError(f"max_moves must be 0 or more, not {max_moves}")
-    roles = ladder.roles
-    ranks = ladder.ranks
-    tracks = ladder.tracks
-    graph = ladder.graph
-    start_rank = ranks[roles[start].level]
+    return _routes(ladder, start, to, avoid_management, max_moves)
 
-    def allowed(role: str) -> bool:
-        return not avoid_management or tracks[roles[role].track].kind != "management"
 
-    queue: deque[tuple[str, ...]] = deque([(start,)])
+def _routes(
+    ladder: Ladder, start: str, to: str | None, avoid_management: bool, max_moves: int | None
+) -> Iterator[Route]:
+    top = ceiling(ladder, start, avoid_management=avoid_management)
+    if not top.rises if to is None else top.rank < ladder.rank(to):
+        return  # nothing high enough is reachable: no search
+    graph = _RouteGraph(ladder, start, to, avoid_management)
+    if to is not None and not graph._useful(to):
+        return  # the start itself, or a management role with avoid_management
+    for numbers in graph.shortest_simple_paths():
+        if max_moves is not None and len(numbers) - 1 > max_moves:
+            return
+        roles = tuple(graph.ids[n] for n in numbers)
+        yield Route(roles, _steps(ladder, roles))
+
+
+_END = -1  # in the trie of routes found: "the route ends here"
+
+
+class _RouteGraph:
+    """The roles a route from ``start`` can use, numbered as they are found (``start``
+    is 0), with their moves in file order.
+
+    Moves are worked out on first use, so the first route costs only the roles searched
+    to find it. A route never comes back to ``start``, goes on after ``to``, or (with
+    ``avoid_management``) enters a management role; and it uses only roles that can
+    still reach the goal (by the ladder's progression, the linear analysis): a role
+    whose highest reachable level is not above ``start``'s (or, with ``to``, is below
+    ``to``'s) is left out.
+    """
+
+    def __init__(self, ladder: Ladder, start: str, to: str | None, avoid_management: bool) -> None:
+        self.ladder = ladder
+        self.start = start
+        self.to = to
+        self.avoid_management = avoid_management
+        self.ids = [start]
+        self.number = {start: 0}
+        self.goal = [False]
+        self._moves: list[list[int] | None] = [None]
+        self._order: list[dict[int, int] | None] = [None]
+        ranks = ladder.ranks
+        self.bar = (
+            ranks[ladder.roles[start].level] + 1 if to is None else ranks[ladder.roles[to].level]
+        )
+
+    def _useful(self, role: str) -> bool:
+        """Whether ``role`` can be on a route: allowed, and able to reach the goal."""
+        ladder = self.ladder
+        item = ladder.roles.get(role)
+        if item is None or role == self.start:
+            return False
+        if self.avoid_management and ladder.tracks[item.track].kind == "management":
+            return False
+        if role == self.to:
+            return True
+        return ceiling(ladder, role, avoid_management=self.avoid_management).rank >= self.bar
+
+    def moves(self, number: int) -> list[int]:
+        """The numbers of the roles ``number`` can move to on a route, in file order."""
+        out = self._moves[number]
+        if out is None:
+            out = []
+            role = self.ids[number]
+            if role != self.to:
+                for target in self.ladder.graph.successors(role):
+                    found = self.number.get(target)
+                    if found is None:
+                        if not self._useful(target):
+                            self.number[target] = -1
+                            continue
+                        found = self.number[target] = len(self.ids)
+                        self.ids.append(target)
+                        self.goal.append(self._is_goal(target))
+                        self._moves.append(None)
+                        self._order.append(None)
+                    if found >= 0:
+                        out.append(found)
+            self._moves[number] = out
+        return out
+
+    def _is_goal(self, role: str) -> bool:
+        if self.to is not None:
+            return role == self.to
+        return self.ladder.ranks[self.ladder.roles[role].level] >= self.bar
+
+    def shortest_simple_paths(self) -> Iterator[tuple[int, ...]]:
+        """Every simple path from 0 to a goal, shortest first, then in file order of moves.
+
+        Yen's algorithm: each path found is the best one among the deviations from the
+        paths found before it (at each of its roles, the best way on that avoids the
+        roles before it and the next steps already taken from the same beginning).
+        """
+        first = _first_route_from(self, 0, frozenset(), frozenset())
+        if first is None:
+            return
+        start: tuple[int, ...] = (0, *first)
+        queue = [(self._key(start), start)]
+        queued = {start}
+        found: dict[int, Any] = {}  # a trie of the paths found, ending in _END
+        while queue:
+            _, path = heapq.heappop(queue)
+            yield path
+            node = found
+            for role in path:
+                node = node.setdefault(role, {})
+            node[_END] = {}
+            node = found
+            for position, spur in enumerate(path):
+                node = node[spur]
+                rest = _first_route_from(self, spur, frozenset(path[:position]), node.keys())
+                if rest is None:
+                    continue
+                candidate = (*path[: position + 1], *rest)
+                if candidate not in queued:
+                    queued.add(candidate)
+                    heapq.heappush(queue, (self._key(candidate), candidate))
+
+    def _key(self, path: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+        """How routes are ordered: by number of moves, then by the file order of moves."""
+        return len(path), tuple(self._position(a, b) for a, b in itertools.pairwise(path))
+
+    def _position(self, source: int, target: int) -> int:
+        order = self._order[source]
+        if order is None:
+            order = self._order[source] = {t: k for k, t in enumerate(self.moves(source))}
+        return order[target]
+
+
+def _first_route_from(
+    graph: _RouteGraph, spur: int, before: frozenset[int], taken: Iterable[int]
+) -> tuple[int, ...] | None:
+    """The shortest way on from ``spur`` to a goal (the first in file order of moves among
+    the shortest), avoiding the roles ``before`` it and, as first step, those ``taken``
+    (``_END``: ending at ``spur``); ``None`` if there is none.
+
+    A breadth-first search that takes moves in file order finds exactly that way: the
+    first goal it meets is at the least depth, reached by the first moves.
+    """
+    goal = graph.goal
+    excluded = set(taken)
+    if goal[spur] and _END not in excluded:
+        return ()
+    parent: dict[int, int] = dict.fromkeys(before, -1)
+    parent[spur] = -1
+    queue: deque[int] = deque([spur])
     while queue:
-        path = queue.popleft()
-        if max_moves is not None and len(path) > max_moves:
-            continue
-        for target in graph.successors(path[-1]):
-            if target in path or not allowed(target):
+        here = queue.popleft()
+        for target in graph.moves(here):
+            if target in parent or (here == spur and target in excluded):
                 continue
-            route = (*path, target)
-            if target == to or (to is None and ranks[roles[target].level] > start_rank):
-                yield Route(route, _steps(ladder, route))
-            if target != to:
-                queue.append(route)
+            parent[target] = here
+            if goal[target]:
+                way = [target]
+                while here != spur:
+                    way.append(here)
+                    here = parent[here]
+                return tuple(reversed(way))
+            queue.append(target)
+    return None
 
 
 def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = False) -> Ceiling:

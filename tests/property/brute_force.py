@@ -277,9 +277,13 @@ def _rules(reading: Reading, max_step: int, tolerance: dict[str, Fraction]) -> I
                 if len(passed) > max_step:
                     yield Found("LAD202", r, about)
                 low, high = reading.midpoint(r), reading.midpoint(t)
-                if low is not None and high is not None and low[1] == high[1]:
-                    if high[0] < low[0] * (1 - tolerance["LAD304"]):
-                        yield Found("LAD304", r, about)
+                if (
+                    low is not None
+                    and high is not None
+                    and low[1] == high[1]
+                    and high[0] < low[0] * (1 - tolerance["LAD304"])
+                ):
+                    yield Found("LAD304", r, about)
             if move.item is not None:
                 if move.target in seen:
                     yield Found("LAD203", r, about)

@@ -15,6 +15,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 import brute_force
+import pytest
 from brute_force import Found
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -77,20 +78,28 @@ DENSE_OPTIONS = {
     "move_ignores": True,
 }
 DENSE = ladder_strategy(**DENSE_OPTIONS).filter(lambda ladder: not entries_overlap(ladder))
-#: band factors that put midpoints and maxima exactly at, and either side of, a tolerance
-FACTORS = (Fraction(1), Fraction(21, 20), Fraction(19, 20), Fraction(11, 10), Fraction(9, 10))
+TOLERANCES = st.fixed_dictionaries(
+    {code: st.sampled_from((0, 0.05, 0.1)) for code in ("LAD303", "LAD304", "LAD305")}
+)
 
 
 @st.composite
-def pay_edges(draw: st.DrawFn) -> Ladder:
-    """Dense ladders where many roles' own bands are one band scaled by a factor of
-    ``FACTORS``: gaps of exactly 5% and 10%, in decimals such as 2.1 (exact arithmetic
-    says 2.1 is 21/10; floating point does not)."""
-    data = draw(ladder_data_strategy(**DENSE_OPTIONS))
-    low, high = sorted(2 * draw(st.integers(0, 20)) for _ in range(2))
+def pay_edges(draw: st.DrawFn, tolerance: dict[str, float]) -> Ladder:
+    """Small ladders where most roles' own bands are one band scaled by 1, or by 1 plus or
+    minus one of the ``tolerance`` values: gaps of exactly the tolerance, in decimals
+    such as 2.1 (exact arithmetic says 2.1 is 21/10; floating point does not)."""
+    data = draw(ladder_data_strategy(**{**DENSE_OPTIONS, "max_levels": 2, "families": 1}))
+    shares = {Fraction(repr(value)) for value in tolerance.values()}
+    factors = sorted({Fraction(1)} | {1 + t for t in shares} | {1 - t for t in shares})
+    if draw(st.booleans()):  # only the scaled bands: the maxima meet at the edge too
+        for level in data["levels"]:
+            level.pop("band", None)
+        for track in data["tracks"].values():
+            track.pop("bands", None)
+    low, high = sorted(2 * draw(st.integers(1, 20)) for _ in range(2))
     for role in data["roles"].values():
-        if draw(st.booleans()):
-            factor = draw(st.sampled_from(FACTORS))
+        if draw(st.integers(0, 3)) > 0:
+            factor = draw(st.sampled_from(factors))
             bounds = [factor * low, factor * high]
             role["band"] = {
                 "min": float(bounds[0]) if bounds[0].denominator > 1 else int(bounds[0]),
@@ -100,11 +109,6 @@ def pay_edges(draw: st.DrawFn) -> Ladder:
     ladder = Ladder.from_data(data)
     assume(not entries_overlap(ladder))
     return ladder
-
-
-TOLERANCES = st.fixed_dictionaries(
-    {code: st.sampled_from((0, 0.05, 0.1)) for code in ("LAD303", "LAD304", "LAD305")}
-)
 
 
 def located(ladder: Ladder, findings: list[Finding]) -> Counter[Found]:
@@ -169,8 +173,9 @@ def test_all_rules_with_max_step(ladder: Ladder, max_step: int) -> None:
 
 
 @bounded(150)
-@given(pay_edges(), TOLERANCES)
-def test_pay_rules_respect_tolerance(ladder: Ladder, tolerance: dict[str, float]) -> None:
+@given(TOLERANCES.flatmap(lambda tolerance: st.tuples(pay_edges(tolerance), st.just(tolerance))))
+def test_pay_rules_respect_tolerance(case: tuple[Ladder, dict[str, float]]) -> None:
+    ladder, tolerance = case
     config = CheckConfig(options={code: {"tolerance": value} for code, value in tolerance.items()})
     assert reported(ladder, config) == expected(ladder, tolerance=tolerance)
 
@@ -307,3 +312,34 @@ def test_healthy_ladders_have_no_findings(ladder: Ladder) -> None:
 def test_healthy_1_1_ladders_have_no_findings(ladder: Ladder) -> None:
     assert ladders.check(ladder) == []
     assert brute_force.findings(ladder) == Counter()
+
+
+#: A role entry and a move entry for one code, and a finding about that move: DESIGN §3
+#: says a role's entry silences its code "for findings about that role and about its
+#: moves", and LAD006 is for an entry "whose code did not fire there". LAD204 fired on a
+#: move of dev, so neither entry is unused.
+ROLE_AND_MOVE_ENTRY = """\
+levels: [L1]
+tracks: {ic: technical}
+roles:
+  dev:
+    title: Developer
+    track: ic
+    level: L1
+    moves:
+      - to: dev
+        ignore: {LAD204: Kept on purpose}
+    ignore: {LAD204: Accepted for now}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core bug: a role's ignore entry whose code fired on one of its moves, where the "
+    "move's own entry silenced it, is reported unused (LAD006); when fixed, drop the "
+    "entries_overlap filters above",
+)
+def test_role_entry_covering_a_silenced_move_is_used() -> None:
+    ladder = ladders.loads(ROLE_AND_MOVE_ENTRY)
+    assert brute_force.findings(ladder) == Counter()
+    assert ladders.check(ladder) == []

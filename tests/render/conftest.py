@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import FORMATS, render
 
 

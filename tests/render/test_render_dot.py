@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.dot import quote
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.mermaid import label, node_ids
 

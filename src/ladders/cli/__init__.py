@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ladders.cli import ask, check, diff, exchange, render, rules
+from ladders.cli import ask, check, diff, exchange, init, observe, render, rules
 from ladders.cli.app import cli, main
 
-__all__ = ["ask", "check", "cli", "diff", "exchange", "main", "render", "rules"]
+__all__ = ["ask", "check", "cli", "diff", "exchange", "init", "main", "render", "rules"]

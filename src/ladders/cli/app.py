@@ -5,14 +5,22 @@ of DESIGN §5, one-line errors, and reading and writing files.
 above ``--fail-on``, 1 when one is, 2 for a usage error, a missing or unreadable file, a
 bad configuration or an internal error, always with one line on stderr and no traceback.
 Nothing below :func:`main` calls :func:`sys.exit`.
+
+Inputs and outputs: :func:`check_readable` says which roots can be read (``-`` is
+standard input; a device or a FIFO is refused, except a pipe named ``/dev/stdin`` or
+``/dev/fd/N``); :func:`load_root` and :func:`load_ladder` read one; :func:`write_text`
+and :func:`write_bytes` write an output whole or not at all (``-`` is standard output),
+never over a file the command read (see :mod:`ladders.exchange.write`).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -21,7 +29,28 @@ from ladders.config import ConfigError
 from ladders.errors import LaddersError
 from ladders.findings import Finding, Severity
 
-__all__ = ["Stop", "check_readable", "cli", "error_line", "exit_code", "main", "write_text"]
+if TYPE_CHECKING:
+    from ladders.check import CheckConfig, CheckResult
+    from ladders.ladder import Ladder
+    from ladders.load import Loaded
+
+__all__ = [
+    "STDIN",
+    "Stop",
+    "check_readable",
+    "check_roots",
+    "cli",
+    "error_line",
+    "exit_code",
+    "load_ladder",
+    "load_root",
+    "main",
+    "write_bytes",
+    "write_text",
+]
+
+#: the name findings give a ladder read from standard input (``-``)
+STDIN = "<stdin>"
 
 
 class Stop(Exception):
@@ -52,17 +81,97 @@ def cli() -> None:
     """
 
 
+# Pipes the shell hands over by name: ``<(cat org.yaml)``, ``/dev/stdin``.
+_PIPE_NAME = re.compile(r"/dev/stdin|/dev/fd/[0-9]+|/proc/(self|[0-9]+)/fd/[0-9]+")
+
+
 def check_readable(path: str) -> None:
-    """A named root that cannot be read is a usage error (exit 2), not a finding."""
-    if os.path.isdir(path):
-        raise Stop(f"{path} is a folder; name the ladder files in it")
+    """A named root that cannot be read is a usage error (exit 2), not a finding.
+
+    ``-`` (standard input) is always readable. A device or a FIFO is refused (reading
+    ``/dev/zero`` never ends, a FIFO may never be written), except a pipe given as
+    ``/dev/stdin`` or ``/dev/fd/N``, which is read once.
+    """
+    if path == "-":
+        return
+    if "\0" in path:
+        raise Stop(f"{path!r}: a file name cannot contain a NUL character")
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise Stop(f"{path}: no such file") from None
+    except (OSError, ValueError) as error:
+        raise Stop(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+    if stat.S_ISDIR(mode):
+        _folder_root(path)
+        return
+    if stat.S_ISFIFO(mode) and _PIPE_NAME.fullmatch(path):
+        return
+    if not stat.S_ISREG(mode):
+        from ladders.load.read import file_kind
+
+        raise Stop(f"{path} is {file_kind(mode)}, not a ladder file")
     try:
         with open(path, "rb"):
             pass
-    except FileNotFoundError:
-        raise Stop(f"{path}: no such file") from None
     except OSError as error:
         raise Stop(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _folder_root(path: str) -> None:
+    """A folder named as a ladder: the one place that decides what that means.
+
+    A folder is a ladder kept as CSV files (``levels.csv``, ``tracks.csv``, ``roles.csv``,
+    ...; DESIGN §1 "Spreadsheets"): loading reads it, and reports what is missing.
+    """
+    try:
+        os.listdir(path)
+    except OSError as error:
+        raise Stop(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def load_root(path: str) -> Loaded:
+    """Load a root named on the command line (``-``: standard input); never raises for
+    bad content. Call :func:`check_readable` first."""
+    from ladders.load import load_path, load_text
+
+    if path != "-":
+        return load_path(path)
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError) as error:
+        raise Stop(f"cannot read standard input: {error}") from None
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    return load_text(data, "json" if start.lstrip().startswith(b"{") else "yaml", STDIN)
+
+
+def check_roots(roots: Sequence[str], config: CheckConfig | None = None) -> CheckResult:
+    """Check the roots named on the command line (``-``: standard input, read once)."""
+    from ladders.check import check_loaded, check_paths
+
+    result = check_paths([root for root in roots if root != "-"], config)
+    if "-" in roots:
+        result.findings.extend(check_loaded(load_root("-"), config))
+        result.findings.sort()
+        result.files.append(STDIN)
+    return result
+
+
+def load_ladder(path: str) -> Ladder:
+    """The ladder of a root named on the command line (``-``: standard input).
+
+    Raises :class:`Stop` if it cannot be read, :class:`~ladders.errors.LoadError` if it
+    does not load.
+    """
+    from ladders.errors import LoadError
+
+    check_readable(path)
+    loaded = load_root(path)
+    if loaded.ladder is None:
+        raise LoadError(loaded.findings)
+    from ladders.ladder import Ladder
+
+    return Ladder.of(loaded.ladder)
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -79,16 +188,59 @@ def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
     return 1 if any(Severity(f.severity).rank >= threshold for f in findings) else 0
 
 
-def write_text(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def write_text(
+    text: str,
+    output: str | None,
+    *,
+    inputs: Iterable[str] = (),
+    exclusive: bool = False,
+) -> None:
+    """Write ``text`` to ``output`` (``None`` or ``-``: standard output) as UTF-8, whole
+    or not at all, never over one of ``inputs`` (the files read), and with ``exclusive``
+    never over any existing file. Raises :class:`Stop` with one line if it cannot."""
+    if output is None or output == "-":
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError as error:
+            raise Stop(f"cannot write standard output: {error.reason}") from None
         sys.stdout.flush()
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise Stop(f"cannot write {output}: {error.strerror or error}") from None
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise Stop(
+            f"cannot write {output}: the text holds U+{ord(text[error.start]):04X}"
+        ) from None
+    write_bytes(data, output, inputs=inputs, exclusive=exclusive)
+
+
+def write_bytes(
+    data: bytes,
+    output: str | None,
+    *,
+    inputs: Iterable[str] = (),
+    exclusive: bool = False,
+) -> None:
+    """Write ``data`` to ``output`` (``None`` or ``-``: standard output) as
+    :func:`write_text` does."""
+    from ladders.exchange.write import write_bytes as write_file
+
+    if output is None or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_file(output, data, exclusive=exclusive, inputs=inputs)
+    except LaddersError as error:
+        raise Stop(str(error)) from None
+    except FileExistsError:
+        raise Stop(
+            f"{output} exists; ladders never overwrites a file: choose another name"
+        ) from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise Stop(f"cannot write {output}: {reason}") from None
 
 
 def error_line(message: str) -> None:

@@ -2,50 +2,94 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 from typing import TYPE_CHECKING
 
 import click
 
-from ladders.cli.app import check_readable, cli
+from ladders.cli.app import cli, load_ladder
 from ladders.config import load_config
 
 if TYPE_CHECKING:
     from ladders.ladder import Ladder
     from ladders.query import Route
 
-__all__ = ["explain_command", "paths_command"]
+__all__ = ["COUNT_BOUND", "explain_command", "paths_command", "require_known_role"]
+
+#: how many routes ``paths`` counts at most to say how many there are in all
+COUNT_BOUND = 1000
 
 
-def _ladder_and_role(args: tuple[str, ...], config_path: str | None) -> tuple[Ladder, str]:
+_LADDER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _ladder_and_role(
+    args: tuple[str, ...], config_path: str | None, command: str
+) -> tuple[Ladder, str]:
     """``[FILE] ROLE``: the ladder of FILE, or of the configured roots, holding ROLE."""
-    from ladders.ladder import load
-    from ladders.query import require_role
-
     if len(args) == 2:
         path, role = args
-        check_readable(path)
-        ladder = load(path)
-        require_role(ladder, role)
+        ladder = load_ladder(path)
+        require_known_role(ladder, role)
         return ladder, role
     if len(args) != 1:
         raise click.UsageError("give a ROLE, or a FILE and a ROLE")
     (role,) = args
+    if os.path.isfile(role):
+        raise click.UsageError(
+            f"a ROLE is missing: ladders {command} {role} ROLE (the id of the role to ask about)"
+        )
     roots = load_config(config_path).roots()
     if not roots:
+        if role.lower().endswith(_LADDER_SUFFIXES):
+            raise click.UsageError(
+                f"a ROLE is missing: ladders {command} FILE ROLE ({role}: no such file)"
+            )
         raise click.UsageError(
-            "no ladder file: name one (ladders paths org.yaml ROLE) or list it in `files` "
-            "of the configuration"
+            f"no ladder file: name one (ladders {command} org.yaml {role}) or list it in "
+            "`files` of the configuration"
         )
     ladders_read = []
     for root in roots:
-        check_readable(root)
-        ladder = load(root)
+        ladder = load_ladder(root)
         if role in ladder.roles:
             return ladder, role
         ladders_read.append(ladder)
-    require_role(ladders_read[0], role)  # raises, with a did-you-mean
+    require_known_role(ladders_read[0], role)  # raises, with a did-you-mean
     raise AssertionError  # pragma: no cover
+
+
+def require_known_role(ladder: Ladder, role: str, what: str = "role") -> None:
+    """Raise :class:`~ladders.UsageError` unless ``role`` is a role of ``ladder``: with
+    a did-you-mean, or saying it is a track or a level when it names one."""
+    from ladders.errors import UsageError
+    from ladders.hints import did_you_mean
+
+    if role in ladder.roles:
+        return
+    if role in ladder.tracks:
+        on = [r for r, item in ladder.roles.items() if item.track == role]
+        raise UsageError(
+            f"no {what} {role!r} in the ladder: {role} is a track; give a role id, such as "
+            f"{_some(on)}"
+        )
+    levels = {level.id for level in ladder.levels}
+    if role in levels:
+        at = [r for r, item in ladder.roles.items() if item.level == role]
+        raise UsageError(
+            f"no {what} {role!r} in the ladder: {role} is a level; give a role id, such as "
+            f"{_some(at)}"
+        )
+    raise UsageError(f"no {what} {role!r} in the ladder{did_you_mean(role, list(ladder.roles))}")
+
+
+def _some(roles: list[str]) -> str:
+    if not roles:
+        return "one listed under `roles`"
+    shown = ", ".join(repr(r) for r in roles[:3])
+    return shown + (", ..." if len(roles) > 3 else "")
 
 
 def _role_name(ladder: Ladder, role: str) -> str:
@@ -110,34 +154,57 @@ def paths_command(
       ladders paths org.yaml senior --no-management
       ladders paths org.yaml senior --to principal --format json
     """
-    import itertools
-
-    ladder, role = _ladder_and_role(args, config_path)
-    routes = list(
-        itertools.islice(
-            ladder.routes(role, target, avoid_management=no_management, max_moves=max_moves),
-            limit,
-        )
-    )
+    ladder, role = _ladder_and_role(args, config_path, "paths")
+    if target is not None:
+        require_known_role(ladder, target, "--to role")
+    found = ladder.routes(role, target, avoid_management=no_management, max_moves=max_moves)
+    routes = list(itertools.islice(found, limit))
+    total: int | None = len(routes)
+    if len(routes) == limit:
+        # Count on, lazily and only so far, to say how many routes the list left out.
+        extra = max(COUNT_BOUND - limit, 0) + 1
+        rest = sum(1 for _ in itertools.islice(found, extra))
+        total = limit + rest if rest < extra else None
+    truncated = total is None or total > len(routes)
+    shortest = None
+    if not routes and max_moves is not None:
+        longer = ladder.routes(role, target, avoid_management=no_management)
+        shortest = next(longer, None)
     if format_name == "json":
-        data = {
+        data: dict[str, object] = {
             "role": role,
             "to": target,
             "no_management": no_management,
+            "max_moves": max_moves,
             "routes": [_route_data(ladder, r) for r in routes],
+            "truncated": truncated,
         }
+        if total is not None:
+            data["total"] = total
+        if shortest is not None:
+            data["shortest_moves"] = len(shortest.moves)
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     how = " without management" if no_management else ""
     goal = f" to {_role_name(ladder, target)}" if target else " to a higher level"
     if not routes:
-        click.echo(f"No route{how} from {_role_name(ladder, role)}{goal}.")
+        within = f" within {_moves(max_moves)}" if max_moves is not None else ""
+        longer_note = f" (the shortest has {_moves(len(shortest.moves))})" if shortest else ""
+        click.echo(f"No route{how} from {_role_name(ladder, role)}{goal}{within}{longer_note}.")
         return 0
-    click.echo(f"Routes{how} from {_role_name(ladder, role)}{goal}, shortest first:")
+    within = f" within {_moves(max_moves)}" if max_moves is not None else ""
+    click.echo(f"Routes{how} from {_role_name(ladder, role)}{goal}{within}, shortest first:")
     for number, route in enumerate(routes, start=1):
         end = ladder.roles[route.end]
         click.echo(f"{number:>3}. {_route_text(ladder, route)}   ({end.title}, {end.level})")
+    if truncated:
+        of = f"{total}" if total is not None else f"more than {COUNT_BOUND}"
+        click.echo(f"{len(routes)} of {of} routes; --limit to see more")
     return 0
+
+
+def _moves(count: int) -> str:
+    return f"{count} move{'' if count == 1 else 's'}"
 
 
 @cli.command("explain")
@@ -152,7 +219,7 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     Example:
       ladders explain org.yaml senior
     """
-    ladder, role = _ladder_and_role(args, config_path)
+    ladder, role = _ladder_and_role(args, config_path, "explain")
     item = ladder.roles[role]
     kind = ladder.track_kind(role)
     with_mgmt = ladder.ceiling(role, avoid_management=False)
@@ -192,7 +259,7 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     click.echo(
         f"{item.title} ({role}): {kind} track {item.track}, level {level(item.level)}{family}"
     )
-    for ceiling, how in ((with_mgmt, "With management"), (without, "Without management")):
+    for ceiling, how in ((with_mgmt, "Any route"), (without, "Without management")):
         if ceiling.rises:
             click.echo(
                 f"{how}: can reach {level(ceiling.level)}, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -10,12 +11,21 @@ from typing import TextIO
 
 import click
 
-from ladders.cli.app import Stop, _isatty, check_readable, cli, exit_code
+from ladders.cli.app import (
+    Stop,
+    _isatty,
+    check_readable,
+    check_roots,
+    cli,
+    error_line,
+    exit_code,
+    write_text,
+)
 from ladders.config import FAIL_ON, Config, ConfigError, load_config, parse_selectors
 from ladders.findings import Finding
 from ladders.report import FORMATS
 
-__all__ = ["check_command"]
+__all__ = ["check_command", "include_list", "included_roots"]
 
 
 @cli.command("check")
@@ -78,7 +88,6 @@ def check_command(
       ladders check --format sarif --output ladders.sarif org.yaml
       ladders check                       # the roots listed in `files` of the config
     """
-    from ladders.check import check_paths
 
     config = load_config(config_path)
     settings = config.check_config()
@@ -102,11 +111,96 @@ def check_command(
         raise click.UsageError(_no_files_message(config))
     for root in roots:
         check_readable(root)
-    result = check_paths(roots, settings)
+    fragments = included_roots(roots)
+    for including, included in _by_root(fragments).items():
+        note(
+            f"{_and(included)} {'is' if len(included) == 1 else 'are'} included by "
+            f"{including}: checked through it, not on {'its' if len(included) == 1 else 'their'}"
+            " own"
+        )
+    result = check_roots([root for root in roots if root not in fragments], settings)
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    _write_report(format_name, output, result.files, result.findings)
-    return exit_code(result.findings, fail_on or config.fail_on)
+    fail_on = fail_on or config.fail_on
+    _write_report(format_name, output, result.files, result.findings, fail_on)
+    return exit_code(result.findings, fail_on)
+
+
+def note(message: str) -> None:
+    """A one-line note on stderr that changes nothing about the exit status."""
+    error_line(f"note: {message}")
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _by_root(fragments: dict[str, str]) -> dict[str, list[str]]:
+    by_root: dict[str, list[str]] = {}
+    for fragment, root in fragments.items():
+        by_root.setdefault(root, []).append(fragment)
+    return by_root
+
+
+def include_list(text: str) -> list[str]:
+    """The ``include`` list of a ladder file's text, read leniently (the file's problems
+    are the check's to report): empty when it has none or cannot be parsed.
+
+    >>> include_list("include: [teams/design.yaml]\\nlevels: [L1]\\n")
+    ['teams/design.yaml']
+    """
+    if "include" not in text:  # most files: no parse needed
+        return []
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # a safe loader: plain data only
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return []
+    includes = data.get("include") if isinstance(data, dict) else None
+    if not isinstance(includes, list):
+        return []
+    return [entry for entry in includes if isinstance(entry, str) and "\0" not in entry]
+
+
+def _includes(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return include_list(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def included_roots(roots: Sequence[str]) -> dict[str, str]:
+    """The roots that another of ``roots`` includes, directly or not, each with one root
+    that includes it: such a file is a fragment, checked through that root. Two roots
+    that include each other (a cycle, LAD007) both stay roots.
+    """
+    files = [root for root in roots if root != "-"]  # standard input includes nothing
+    if len(files) < 2:
+        return {}
+    by_real = {os.path.realpath(root): root for root in files}
+    reaches: dict[str, set[str]] = {}
+    for root in dict.fromkeys(by_real.values()):
+        real_root = os.path.realpath(root)
+        folder = os.path.dirname(real_root)
+        seen, todo = {real_root}, [real_root]
+        while todo:
+            path = todo.pop()
+            for include in _includes(path):
+                target = os.path.realpath(os.path.join(os.path.dirname(path), include))
+                if target in seen or os.path.commonpath([folder, target]) != folder:
+                    continue
+                seen.add(target)
+                todo.append(target)
+        reaches[root] = {by_real[real] for real in seen if real in by_real} - {root}
+    fragments: dict[str, str] = {}
+    for root, included in reaches.items():
+        for fragment in included:
+            if root not in reaches[fragment] and fragment not in fragments:
+                fragments[fragment] = root
+    return {root: fragments[root] for root in roots if root in fragments}
 
 
 def _no_files_message(config: Config) -> str:
@@ -118,20 +212,21 @@ def _no_files_message(config: Config) -> str:
 
 
 def _write_report(
-    format_name: str, output: str | None, files: Sequence[str], findings: Sequence[Finding]
+    format_name: str,
+    output: str | None,
+    files: Sequence[str],
+    findings: Sequence[Finding],
+    fail_on: str = "error",
 ) -> None:
-    from ladders.report import REPORTERS
+    from ladders.report import make_reporter
     from ladders.report.base import report, use_color
 
-    reporter_class = REPORTERS[format_name]
-    if output is None:
+    if output is None or output == "-":
         stream: TextIO = sys.stdout
         color = use_color(os.environ, _isatty(stream))
-        report(reporter_class(stream, color=color), files, findings)
+        report(make_reporter(format_name, stream, color=color, fail_on=fail_on), files, findings)
         stream.flush()
         return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            report(reporter_class(handle), files, findings)
-    except OSError as error:
-        raise Stop(f"cannot write {output}: {error.strerror or error}") from None
+    text = io.StringIO()  # written whole, never over a file the check read
+    report(make_reporter(format_name, text, fail_on=fail_on), files, findings)
+    write_text(text.getvalue(), output, inputs=files)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ladders.cli.app import check_readable, cli, write_text
+from ladders.cli.app import cli, load_ladder, write_text
 from ladders.config import load_config
 
 __all__ = ["render_command"]
@@ -31,12 +31,11 @@ def render_command(file: str, format_name: str, output: str | None, config_path:
       ladders render org.yaml --format html -o ladder.html
       ladders render org.yaml --format mermaid
     """
-    from ladders.ladder import check, load
+    from ladders.ladder import check
     from ladders.render import render
 
-    check_readable(file)
-    ladder = load(file)
+    ladder = load_ladder(file)
     settings = load_config(config_path).check_config()
     text = render(ladder, format_name, findings=check(ladder, settings))
-    write_text(text if text.endswith("\n") else text + "\n", output)
+    write_text(text if text.endswith("\n") else text + "\n", output, inputs=ladder.files)
     return 0

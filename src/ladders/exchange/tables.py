@@ -1,28 +1,33 @@
-"""A ladder as spreadsheet tables (CSV), and ladder file data from them.
+"""A ladder as spreadsheet tables (DESIGN §1 "Spreadsheets"): CSV text, and ladder data back.
 
-Most job architectures live in spreadsheets. ``export_csv`` writes ``roles.csv`` and
-``moves.csv`` (plus ``levels.csv`` and ``tracks.csv``, which keep level order, names and
-unused levels exactly); ``import_csv`` reads them back into ladder file data. Cells that
-hold lists or mappings (criteria, ignore, metadata) are JSON; criteria may also be one
-criterion per line.
+One layout everywhere: what ``ladders export --format csv`` writes, what
+``ladders import-csv`` reads and what a CSV folder ladder is (``ladders check folder/``);
+a workbook has the same tables as sheets (:mod:`ladders.exchange.xlsx`). The tables are
+``ladder``, ``levels``, ``tracks``, ``roles``, ``moves`` and ``bands``; their columns are
+:data:`ladders.load.sheets.COLUMNS`. Written text that a spreadsheet would run as a
+formula gets a ``'`` in front (reading drops it again); every move's ``kind`` is filled
+in, inferred where the ladder does not write it; the ladder's name and description are
+kept in the ``ladder`` table.
 
 >>> from ladders import loads
 >>> ladder = loads('''
+... name: Acme
 ... levels: [L1, L2]
 ... tracks: {ic: technical}
 ... roles:
 ...   dev: {title: Developer, track: ic, level: L1, moves: [{to: senior, criteria: [Ships]}]}
-...   senior: {title: Senior Developer, track: ic, level: L2}
+...   senior: {title: =Senior, track: ic, level: L2}
 ... ''')
 >>> tables = export_csv(ladder)
 >>> print(tables["moves.csv"].strip())
-from,to,kind,criteria,metadata
-dev,senior,,Ships,
+from,to,kind,criteria,ignore,metadata
+dev,senior,technical,Ships,,
+>>> tables["roles.csv"].splitlines()[2]
+"senior,'=Senior,ic,L2,,,,,,,,technical,1"
 >>> data = import_csv(tables["roles.csv"], tables["moves.csv"], levels=tables["levels.csv"],
-...                   tracks=tables["tracks.csv"])
->>> from ladders.exchange.data import ladder_data
->>> data == ladder_data(ladder)
-True
+...                   tracks=tables["tracks.csv"], ladder=tables["ladder.csv"])
+>>> data["name"], data["roles"]["senior"]["title"], data["roles"]["dev"]["moves"][0]["kind"]
+('Acme', '=Senior', 'technical')
 """
 
 from __future__ import annotations
@@ -30,190 +35,287 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ladders.errors import CsvError
-from ladders.exchange.data import _drop_none
+from ladders.load.sheets import COLUMNS, DERIVED, TABLES, protect, read_tables
 
 if TYPE_CHECKING:
     from ladders.model import LadderData as Ladder
 
-__all__ = ["MOVE_COLUMNS", "ROLE_COLUMNS", "CsvError", "export_csv", "import_csv"]
+__all__ = [
+    "MOVE_COLUMNS",
+    "ROLE_COLUMNS",
+    "CsvError",
+    "csv_texts",
+    "export_csv",
+    "import_csv",
+    "ladder_tables",
+    "write_csv_folder",
+]
 
-ROLE_COLUMNS = (
-    "id", "title", "track", "track_kind", "level", "level_rank", "family", "entry",
-    "description", "ignore", "metadata",
-)  # fmt: skip
-MOVE_COLUMNS = ("from", "to", "kind", "criteria", "metadata")
-LEVEL_COLUMNS = ("id", "name", "description")
-TRACK_COLUMNS = ("id", "kind", "name", "description")
+#: the columns of the roles table as written: the layout's, then the derived ones
+ROLE_COLUMNS = (*COLUMNS["roles"], *DERIVED["roles"])
+#: the columns of the moves table
+MOVE_COLUMNS = COLUMNS["moves"]
+
+#: what one cell holds before it is written: text, a number, a boolean, or nothing
+Cell = str | int | float | bool | None
 
 
-def _json_cell(value: Any) -> str:
-    return "" if value is None else json.dumps(value, ensure_ascii=False)
+def _data(ladder: Ladder | Mapping[str, Any]) -> Mapping[str, Any]:
+    """Ladder file data: given, or the ladder's own (normalised, includes merged)."""
+    if isinstance(ladder, Mapping):
+        return ladder
+    from ladders.exchange.data import ladder_data
+
+    return ladder_data(ladder)
 
 
-def _criteria_cell(criteria: tuple[str, ...]) -> str:
+def _single_lines(items: list[str]) -> bool:
+    return all(
+        item and item == item.strip() and "\n" not in item and "\r" not in item for item in items
+    )
+
+
+def _criteria_cell(criteria: Any) -> str | None:
+    """One criterion per line; JSON when a criterion cannot be written so."""
     if not criteria:
-        return ""
-    if any("\n" in c or c.startswith("[") or not c.strip() or c != c.strip() for c in criteria):
-        return json.dumps(list(criteria), ensure_ascii=False)
-    return "\n".join(criteria)
+        return None
+    items = [str(c) for c in criteria]
+    if _single_lines(items) and not items[0].startswith("["):
+        return "\n".join(items)
+    return json.dumps(items, ensure_ascii=False)
 
 
-def _table(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+def _ignore_cell(ignore: Any) -> str | None:
+    """One ``CODE: reason`` per line; JSON when an entry cannot be written so."""
+    if not ignore:
+        return None
+    codes = [str(code) for code in ignore]
+    reasons = [str(reason) for reason in ignore.values()]
+    if (
+        _single_lines(codes)
+        and _single_lines(reasons)
+        and not any(":" in code for code in codes)
+        and not codes[0].startswith("{")
+    ):
+        return "\n".join(f"{code}: {reason}" for code, reason in zip(codes, reasons, strict=True))
+    return json.dumps(dict(ignore), ensure_ascii=False)
 
 
-def export_csv(ladder: Ladder) -> dict[str, str]:
-    """CSV text by file name: ``roles.csv``, ``moves.csv``, ``levels.csv``, ``tracks.csv``."""
-    ranks = ladder.ranks
-    roles = [
-        {
-            "id": role_id,
-            "title": role.title,
-            "track": role.track,
-            "track_kind": ladder.tracks[role.track].kind,
-            "level": role.level,
-            "level_rank": str(ranks[role.level]),
-            "family": role.family or "",
-            "entry": "true" if role.entry else "",
-            "description": role.description or "",
-            "ignore": _json_cell(role.ignore),
-            "metadata": _json_cell(role.metadata),
-        }
-        for role_id, role in ladder.roles.items()
+def _json_cell(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _number(value: Any) -> Cell:
+    """A band's number as a cell: an int, or a float for a fraction of a unit."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction):
+        return str(value)
+    if isinstance(value, int):
+        return value
+    exact = Fraction(value)
+    return int(exact) if exact.denominator == 1 else float(value)
+
+
+def _band_row(level: Any, track: Any, role: Any, band: Mapping[str, Any]) -> list[Cell]:
+    return [
+        level,
+        track,
+        role,
+        _number(band["min"]) if band.get("min") is not None else None,
+        _number(band["max"]) if band.get("max") is not None else None,
+        band.get("currency"),
     ]
-    moves = [
-        {
-            "from": role_id,
-            "to": move.to,
-            "kind": move.kind or "",
-            "criteria": _criteria_cell(move.criteria),
-            "metadata": _json_cell(move.metadata),
-        }
-        for role_id, role in ladder.roles.items()
-        for move in role.moves
+
+
+def ladder_tables(ladder: Ladder | Mapping[str, Any]) -> dict[str, list[list[Cell]]]:
+    """The tables of a ladder (or of ladder file data): rows by table name, header first.
+
+    Cells are typed (text, numbers, booleans, None for blank); text is as written, not
+    yet protected (the writers do that). Every move's ``kind`` is filled in.
+    """
+    data = _data(ladder)
+    levels: list[Mapping[str, Any]] = [
+        lv if isinstance(lv, Mapping) else {"id": str(lv)} for lv in data.get("levels") or ()
     ]
-    levels = [
-        {"id": lv.id, "name": lv.name or "", "description": lv.description or ""}
-        for lv in ladder.levels
-    ]
-    tracks = [
-        {"id": tid, "kind": t.kind, "name": t.name or "", "description": t.description or ""}
-        for tid, t in ladder.tracks.items()
-    ]
-    return {
-        "roles.csv": _table(ROLE_COLUMNS, roles),
-        "moves.csv": _table(MOVE_COLUMNS, moves),
-        "levels.csv": _table(LEVEL_COLUMNS, levels),
-        "tracks.csv": _table(TRACK_COLUMNS, tracks),
+    tracks: Mapping[str, Any] = {
+        tid: t if isinstance(t, Mapping) else {"kind": t}
+        for tid, t in (data.get("tracks") or {}).items()
     }
+    roles: Mapping[str, Mapping[str, Any]] = data.get("roles") or {}
+    ranks: dict[str, int] = {}
+    for index, level in enumerate(levels):
+        ranks.setdefault(str(level["id"]), index)
+    kinds = {tid: t.get("kind") for tid, t in tracks.items()}
+    progression = data.get("progression") or {}
+    out: dict[str, list[list[Cell]]] = {name: [list(COLUMNS[name])] for name in TABLES}
+    out["roles"][0] = list(ROLE_COLUMNS)
+    out["ladder"].extend(
+        [
+            ["name", data.get("name")],
+            ["description", data.get("description")],
+            ["version", data.get("version", 1)],
+            ["promote", progression.get("promote")],
+            ["switch", progression.get("switch")],
+        ]
+    )
+    for level in levels:
+        out["levels"].append(
+            [str(level["id"]), level.get("name"), level.get("description"), level.get("entry")]
+        )
+        if level.get("band"):
+            out["bands"].append(_band_row(str(level["id"]), None, None, level["band"]))
+    for tid, track in tracks.items():
+        out["tracks"].append([tid, track.get("kind"), track.get("name"), track.get("description")])
+        for level_id, band in (track.get("bands") or {}).items():
+            out["bands"].append(_band_row(str(level_id), tid, None, band))
+    role_rows, move_rows, band_rows = out["roles"], out["moves"], out["bands"]
+    for role_id, role in roles.items():
+        level_id = str(role.get("level"))
+        own = role.get("progression") or {}
+        role_rows.append(
+            [
+                role_id,
+                role.get("title"),
+                role.get("track"),
+                level_id,
+                role.get("family"),
+                role.get("entry"),
+                role.get("description"),
+                own.get("promote"),
+                own.get("switch"),
+                _ignore_cell(role.get("ignore")),
+                _json_cell(role.get("metadata")),
+                kinds.get(role.get("track", "")),
+                ranks.get(level_id),
+            ]
+        )
+        if role.get("band"):
+            band_rows.append(_band_row(None, None, role_id, role["band"]))
+        rank = ranks.get(level_id)
+        for move in role.get("moves") or ():
+            spec: Mapping[str, Any] = move if isinstance(move, Mapping) else {"to": move}
+            target = roles.get(spec["to"], {})
+            kind = spec.get("kind")
+            target_rank = ranks.get(str(target.get("level")))
+            if kind is None and rank is not None and target_rank is not None:
+                kind = kinds.get(target.get("track", "")) if target_rank > rank else "lateral"
+            move_rows.append(
+                [
+                    role_id,
+                    spec["to"],
+                    kind,
+                    _criteria_cell(spec.get("criteria")),
+                    _ignore_cell(spec.get("ignore")),
+                    _json_cell(spec.get("metadata")),
+                ]
+            )
+    return out
 
 
-def _rows(text: str, name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = reader.fieldnames or []
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise CsvError(f"{name}: missing column(s) {', '.join(missing)} in the header")
-    return [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return protect(value)
 
 
-def _parse_json(cell: str, where: str) -> Any:
-    try:
-        return json.loads(cell)
-    except json.JSONDecodeError as error:
-        raise CsvError(f"{where}: not valid JSON ({error.msg})") from None
+def csv_texts(ladder: Ladder | Mapping[str, Any]) -> dict[str, str]:
+    """CSV text by file name (``roles.csv``, ...) for a ladder or ladder file data."""
+    texts: dict[str, str] = {}
+    for name, rows in ladder_tables(ladder).items():
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+        texts[f"{name}.csv"] = out.getvalue()
+    return texts
+
+
+def export_csv(ladder: Ladder | Mapping[str, Any]) -> dict[str, str]:
+    """CSV text by file name: ``ladder.csv``, ``levels.csv``, ``tracks.csv``, ``roles.csv``,
+    ``moves.csv`` and ``bands.csv`` (the same as :func:`csv_texts`)."""
+    return csv_texts(ladder)
+
+
+def write_csv_folder(ladder: Ladder | Mapping[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write a ladder as a CSV folder (created if needed), each file whole or not at all.
+
+    ``ladders check PATH`` reads it back as the same ladder. Raises :class:`OSError`.
+    """
+    from ladders.exchange.write import write_bytes
+
+    folder = os.fspath(path)
+    os.makedirs(folder, exist_ok=True)
+    for name, text in csv_texts(ladder).items():
+        write_bytes(os.path.join(folder, name), text.encode("utf-8"))
+
+
+def _booleans(data: Mapping[str, Any]) -> list[tuple[str | int, ...]]:
+    """Where ladder file data holds a boolean (entry, promote, switch)."""
+    paths: list[tuple[str | int, ...]] = []
+    if isinstance(data.get("progression"), dict):
+        paths.extend(("progression", key) for key in data["progression"])
+    for index, level in enumerate(data.get("levels") or ()):
+        if isinstance(level, dict) and "entry" in level:
+            paths.append(("levels", index, "entry"))
+    for role_id, role in (data.get("roles") or {}).items():
+        if "entry" in role:
+            paths.append(("roles", role_id, "entry"))
+        paths.extend(("roles", role_id, "progression", key) for key in role.get("progression", ()))
+    return paths
+
+
 
 
 def import_csv(
     roles: str,
-    moves: str,
+    moves: str | None = None,
     *,
     levels: str | None = None,
     tracks: str | None = None,
     name: str | None = None,
+    ladder: str | None = None,
+    bands: str | None = None,
 ) -> dict[str, Any]:
-    """Ladder file data from CSV text (see :func:`export_csv` for the columns).
+    """Ladder file data from CSV text (the tables :func:`export_csv` writes).
 
     Without ``levels``, levels come from the roles, ordered by ``level_rank`` (or by first
-    appearance); without ``tracks``, tracks come from the roles' ``track_kind``. Raises
-    :class:`CsvError` naming the file, row and column of a bad cell.
+    appearance); without ``tracks``, tracks come from the roles' ``track_kind``. ``name``
+    is the ladder's name (over the ``ladder`` table's). Raises :class:`CsvError` naming the
+    file, row and column of the first cell that cannot be read; the data is not checked
+    against the format here (load it for that).
     """
-    role_rows = _rows(roles, "roles.csv", ("id", "title", "track", "level"))
-    move_rows = _rows(moves, "moves.csv", ("from", "to"))
-    data: dict[str, Any] = {"version": 1}
+    texts = {
+        "ladder": ladder,
+        "levels": levels,
+        "tracks": tracks,
+        "roles": roles,
+        "moves": moves,
+        "bands": bands,
+    }
+    tables = read_tables(texts, derive=True)
+    for found in sorted(tables.findings):
+        if found.severity != "error":
+            continue
+        column = tables.columns.get(id(found))
+        where = f"{found.file} row {found.line}" + (f", {column}" if column else "")
+        raise CsvError(f"{where}: {found.message}")
+    for path in _booleans(tables.data):
+        value: Any = tables.data
+        for step in path:
+            value = value[step]
+        if not isinstance(value, bool):
+            file, line, _ = tables.source.value_at(path)
+            raise CsvError(f"{file} row {line}, {path[-1]}: {value!r} is not true or false")
+    data: dict[str, Any] = {"version": 1, **tables.data}
     if name:
         data["name"] = name
-    if levels is not None:
-        data["levels"] = [
-            _drop_none({"id": r["id"], "name": r.get("name") or None,
-                        "description": r.get("description") or None})
-            for r in _rows(levels, "levels.csv", ("id",))
-        ]  # fmt: skip
-    else:
-        found: dict[str, float] = {}
-        for number, row in enumerate(role_rows, start=2):
-            rank = row.get("level_rank", "")
-            try:
-                order = float(rank) if rank else float(len(role_rows) + number)
-            except ValueError:
-                raise CsvError(f"roles.csv row {number}, level_rank: not a number") from None
-            found[row["level"]] = min(found.get(row["level"], order), order)
-        data["levels"] = [{"id": level} for level in sorted(found, key=found.__getitem__)]
-    if tracks is not None:
-        data["tracks"] = {
-            r["id"]: _drop_none({"kind": r["kind"], "name": r.get("name") or None,
-                                 "description": r.get("description") or None})
-            for r in _rows(tracks, "tracks.csv", ("id", "kind"))
-        }  # fmt: skip
-    else:
-        data["tracks"] = {}
-        for number, row in enumerate(role_rows, start=2):
-            kind = row.get("track_kind", "")
-            if not kind:
-                raise CsvError(f"roles.csv row {number}, track_kind: empty (or give tracks.csv)")
-            data["tracks"].setdefault(row["track"], {"kind": kind})
-    out_roles: dict[str, Any] = {}
-    for number, row in enumerate(role_rows, start=2):
-        where = f"roles.csv row {number}"
-        role: dict[str, Any] = {"title": row["title"], "track": row["track"], "level": row["level"]}
-        if row.get("family"):
-            role["family"] = row["family"]
-        entry = row.get("entry", "").strip().lower()
-        if entry not in ("", "true", "false"):
-            raise CsvError(f"{where}, entry: {row['entry']!r} is not true or false")
-        if entry == "true":
-            role["entry"] = True
-        if row.get("description"):
-            role["description"] = row["description"]
-        if row.get("ignore"):
-            role["ignore"] = _parse_json(row["ignore"], f"{where}, ignore")
-        if row.get("metadata"):
-            role["metadata"] = _parse_json(row["metadata"], f"{where}, metadata")
-        if row["id"] in out_roles:
-            raise CsvError(f"{where}, id: {row['id']!r} is listed twice")
-        out_roles[row["id"]] = role
-    for number, row in enumerate(move_rows, start=2):
-        where = f"moves.csv row {number}"
-        source = out_roles.get(row["from"])
-        if source is None:
-            raise CsvError(f"{where}, from: no role {row['from']!r} in roles.csv")
-        move: dict[str, Any] = {"to": row["to"]}
-        if row.get("kind"):
-            move["kind"] = row["kind"]
-        criteria = row.get("criteria", "")
-        if criteria.startswith("["):
-            move["criteria"] = _parse_json(criteria, f"{where}, criteria")
-        elif criteria:
-            move["criteria"] = criteria.split("\n")
-        if row.get("metadata"):
-            move["metadata"] = _parse_json(row["metadata"], f"{where}, metadata")
-        source.setdefault("moves", []).append(move)
-    data["roles"] = out_roles
     return data

@@ -79,10 +79,54 @@ def read_json(text: str) -> tuple[Any, list[Problem], bool]:
         raise fatal("LAD001", f"invalid JSON: {error} is not a JSON value", line, column) from None
     except RecursionError:
         raise fatal("LAD005", "nesting is too deep", 0, 0) from None
+    if "\\u" in text and _SURROGATE_HINT.search(text):
+        _refuse_lone_surrogates(text)
     return data, [], hook.seen
 
 
-_TOKEN = re.compile(r'[ \t\r\n]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^ \t\r\n{}\[\]:,"]+))', re.S)
+_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]")
+# A run of backslashes then u and a surrogate: an escape when the run is odd.
+_SURROGATE_ESCAPE = re.compile(r"(\\++)u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_LOW_ESCAPE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _refuse_lone_surrogates(text: str) -> None:
+    """LAD001 at the first ``\\uD800``-style escape that is not half of a surrogate pair.
+
+    Python's reader turns it into a lone surrogate, which is not a character: no UTF-8
+    file can hold it, so every writer would fail on it later.
+
+    >>> _refuse_lone_surrogates(r'{"a": "\\ud83d\\ude00 \\\\ud800"}')  # a pair; an escaped \\
+    >>> _refuse_lone_surrogates('{"a": "x",\\n "b": "\\\\udc00"}')
+    Traceback (most recent call last):
+    ...
+    ladders.load.text.Fatal: invalid JSON: \\udc00 is half of a UTF-16 surrogate pair, ...
+    """
+    skip_to = -1
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if len(match.group(1)) % 2 == 0 or match.start() < skip_to:
+            continue  # an escaped backslash then "u...", or the low half of a pair
+        code = int(match.group(2), 16)
+        if code < 0xDC00 and _LOW_ESCAPE.match(text, match.end()):
+            skip_to = match.end() + 1
+            continue
+        offset = match.start(2) - 2  # the backslash of the escape
+        before = text[:offset]
+        line, column = before.count("\n"), offset - (before.rfind("\n") + 1)
+        raise fatal(
+            "LAD001",
+            f"invalid JSON: \\u{match.group(2).lower()} is half of a UTF-16 surrogate pair, "
+            "not a character",
+            line,
+            column,
+        )
+
+
+# Possessive quantifiers (``*+``, ``++``) never backtrack, so the regex engine keeps no
+# state per character: a 20 MB string costs no more memory than its own copy.
+_TOKEN = re.compile(
+    r'[ \t\r\n]*+(?:("[^"\\]*+(?:\\.[^"\\]*+)*+")|([{}\[\]:,])|([^ \t\r\n{}\[\]:,"]++))', re.S
+)
 
 
 def json_marks(text: str) -> tuple[Any, Marks, list[Problem]]:

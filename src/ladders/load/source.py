@@ -5,6 +5,12 @@ A reader produces the file's plain data and a table of marks: for every mapping,
 Marks are keyed by the ``id()`` of the container, so they follow the data without
 wrapping it. A :class:`SourceMap` answers "where is ``roles.senior.moves[2]``?" in
 1-based lines and columns.
+
+A spreadsheet ladder is one source spread over several tables (the sheets of a workbook,
+the CSV files of a folder), so its marks also say which: a mark may end with the file of
+that position (for a workbook a :class:`~ladders.findings.SheetFile`, which names the
+sheet too). :meth:`SourceMap.key_at` and :meth:`SourceMap.value_at` give the file with
+the position; use them wherever a position becomes a finding.
 """
 
 from __future__ import annotations
@@ -12,12 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["KeyMarks", "Marks", "Path", "SourceMap", "Sources"]
+__all__ = ["CellMarks", "KeyMarks", "Marks", "Path", "SourceMap", "Sources", "TableMarks"]
 
 #: key -> (key line, key column, value line, value column), 0-based
 KeyMarks = dict[Any, tuple[int, int, int, int]]
 #: id(container) -> KeyMarks for a mapping, or a list of (line, column) for a sequence
 Marks = dict[int, "KeyMarks | list[tuple[int, int]]"]
+#: the marks of a spreadsheet ladder: as :data:`Marks`, each ending with the file (the
+#: table, the sheet) the position is in
+CellMarks = dict[Any, tuple[int, int, int, int, str]]
+TableMarks = dict[int, "CellMarks | list[tuple[int, int, str]]"]
+_Here = tuple[int, int, str | None]
 Path = Sequence[str | int]
 
 
@@ -28,7 +39,7 @@ class SourceMap:
         self,
         file: str,
         data: Any = None,
-        marks: Marks | None = None,
+        marks: Marks | TableMarks | None = None,
         *,
         compute: Callable[[], tuple[Any, Marks]] | None = None,
     ) -> None:
@@ -42,7 +53,7 @@ class SourceMap:
         """The file's plain data, as read."""
         return self._data
 
-    def _table(self) -> tuple[Any, Marks]:
+    def _table(self) -> tuple[Any, Marks | TableMarks]:
         if self._marks is None:
             if self._compute is not None:
                 try:
@@ -54,17 +65,19 @@ class SourceMap:
             self._compute = None
         return self._data, self._marks
 
-    def _walk(self, path: Path) -> tuple[tuple[int, int], tuple[int, int] | None]:
-        """Position of the deepest node on ``path`` that exists, and of its key/item."""
+    def _walk(self, path: Path) -> tuple[_Here, _Here | None]:
+        """Position (and file, if marked) of the deepest node on ``path`` that exists, and
+        of its key/item."""
         data, marks = self._table()
-        here: tuple[int, int] = (0, 0)
-        key_pos: tuple[int, int] | None = None
+        here: _Here = (0, 0, None)
+        key_pos: _Here | None = None
         node = data
         for step in path:
             table = marks.get(id(node))
             if isinstance(node, Mapping) and isinstance(table, dict) and step in table:
-                kl, kc, vl, vc = table[step]
-                key_pos, here = (kl, kc), (vl, vc)
+                mark = table[step]
+                file = mark[4] if len(mark) > 4 else here[2]
+                key_pos, here = (mark[0], mark[1], file), (mark[2], mark[3], file)
                 node = node[step]
             elif (
                 isinstance(node, list)
@@ -72,7 +85,8 @@ class SourceMap:
                 and isinstance(step, int)
                 and 0 <= step < len(table)
             ):
-                key_pos = here = table[step]
+                item = table[step]
+                key_pos = here = (item[0], item[1], item[2] if len(item) > 2 else here[2])
                 node = node[step]
             else:
                 return here, key_pos
@@ -80,14 +94,29 @@ class SourceMap:
 
     def key(self, path: Path) -> tuple[int, int]:
         """1-based (line, column) of the key (or list item) that ``path`` ends with."""
-        here, key_pos = self._walk(path)
-        line, column = key_pos if key_pos is not None else here
-        return line + 1, column + 1
+        _, line, column = self.key_at(path)
+        return line, column
 
     def value(self, path: Path) -> tuple[int, int]:
         """1-based (line, column) of the value at ``path`` (or of the deepest part that exists)."""
-        here, _ = self._walk(path)
-        return here[0] + 1, here[1] + 1
+        _, line, column = self.value_at(path)
+        return line, column
+
+    def key_at(self, path: Path) -> tuple[str, int, int]:
+        """(file, line, column), 1-based, of the key (or list item) that ``path`` ends with.
+
+        The file is this map's own, or the table the position is in (a sheet of a
+        workbook, a CSV file of a folder).
+        """
+        here, key_pos = self._walk(path)
+        line, column, file = key_pos if key_pos is not None else here
+        return (file or self.file, line + 1, column + 1)
+
+    def value_at(self, path: Path) -> tuple[str, int, int]:
+        """(file, line, column), 1-based, of the value at ``path`` (or of the deepest part
+        that exists); the file as for :meth:`key_at`."""
+        (line, column, file), _ = self._walk(path)
+        return (file or self.file, line + 1, column + 1)
 
     def release(self) -> None:
         """Drop the data read, when positions will be worked out again from the text.
@@ -119,20 +148,16 @@ class Sources:
 
     def role(self, role: str) -> tuple[str, int, int]:
         """(file, line, column) of a role's key."""
-        source = self.role_file.get(role, self.root)
-        return (source.file, *source.key(("roles", role)))
+        return self.role_file.get(role, self.root).key_at(("roles", role))
 
     def move(self, role: str, index: int) -> tuple[str, int, int]:
         """(file, line, column) of the ``index``-th move of a role (its list item)."""
-        source = self.role_file.get(role, self.root)
-        return (source.file, *source.value(("roles", role, "moves", index)))
+        return self.role_file.get(role, self.root).value_at(("roles", role, "moves", index))
 
     def role_field(self, role: str, *path: str | int) -> tuple[str, int, int]:
         """(file, line, column) of a key inside a role, such as ``("ignore", "LAD301")``."""
-        source = self.role_file.get(role, self.root)
-        return (source.file, *source.key(("roles", role, *path)))
+        return self.role_file.get(role, self.root).key_at(("roles", role, *path))
 
     def role_value(self, role: str, *path: str | int) -> tuple[str, int, int]:
         """(file, line, column) of a value inside a role, such as ``("track",)``."""
-        source = self.role_file.get(role, self.root)
-        return (source.file, *source.value(("roles", role, *path)))
+        return self.role_file.get(role, self.root).value_at(("roles", role, *path))

@@ -5,7 +5,43 @@ from __future__ import annotations
 import codecs
 from typing import NamedTuple
 
-__all__ = ["Fatal", "Problem", "decode", "fatal"]
+from ladders.findings import Finding, Severity
+
+__all__ = [
+    "LOAD_RULES",
+    "LOAD_WARNINGS",
+    "Fatal",
+    "Problem",
+    "decode",
+    "fatal",
+    "finding",
+    "problem_finding",
+]
+
+#: code -> (name, one-line summary) of the findings loading can produce
+LOAD_RULES: dict[str, tuple[str, str]] = {
+    "LAD001": ("syntax-error", "the file cannot be parsed or decoded"),
+    "LAD002": ("schema-error", "structure or type is wrong; unknown key; empty file; version"),
+    "LAD003": ("duplicate-definition", "a key or id is defined twice"),
+    "LAD004": ("unknown-reference", "a track, level or move target that does not exist"),
+    "LAD005": ("unsafe-yaml", "alias expansion or nesting over the bounds; non-core tag"),
+    "LAD007": ("include-error", "an include is missing, outside the root folder, or cyclic"),
+    "LAD008": (
+        "hidden-sheet",
+        "a sheet of a spreadsheet ladder is hidden (it is read all the same)",
+    ),
+}
+#: the loading codes that are warnings (the others are errors: the ladder does not load)
+LOAD_WARNINGS = frozenset({"LAD008"})
+
+
+def finding(
+    code: str, message: str, file: str, line: int, column: int, role: str | None = None
+) -> Finding:
+    """A loading finding (an error, but for :data:`LOAD_WARNINGS`) at a 1-based line and
+    column of ``file``."""
+    severity = Severity.WARNING if code in LOAD_WARNINGS else Severity.ERROR
+    return Finding(code, LOAD_RULES[code][0], severity, message, file, line, column, role)
 
 
 class Problem(NamedTuple):
@@ -16,6 +52,9 @@ class Problem(NamedTuple):
     line: int = 0
     column: int = 0
     role: str | None = None  # the role the problem is about, when there is one
+    #: the file the position is in, when it is not the file being read: a table of a
+    #: spreadsheet ladder (for a workbook a SheetFile, which names the sheet too)
+    file: str | None = None
 
 
 class Fatal(Exception):
@@ -29,6 +68,19 @@ class Fatal(Exception):
 def fatal(code: str, message: str, line: int = 0, column: int = 0) -> Fatal:
     """A :class:`Fatal` ready to raise."""
     return Fatal(Problem(code, message, line, column))
+
+
+def problem_finding(problem: Problem, file: str) -> Finding:
+    """The finding for a reading problem of ``file`` (0-based positions become 1-based);
+    in the problem's own ``file`` when it names one."""
+    return finding(
+        problem.code,
+        problem.message,
+        problem.file or file,
+        problem.line + 1,
+        problem.column + 1,
+        problem.role,
+    )
 
 
 def decode(data: bytes) -> str:

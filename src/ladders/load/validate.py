@@ -210,12 +210,14 @@ def problems_from(error: ValidationError, data: Any, source: SourceMap) -> Itera
         text, at_key = message
         position_path = [step for step in path if step != "[key]"]
         if item["type"] == "missing" and _model_at(path) is Band:
-            line, column = source.value(position_path)  # a band is judged as a whole
+            file, line, column = source.value_at(position_path)  # a band is judged whole
         elif item["type"] == "missing":
-            line, column = source.key(position_path) if position_path else (1, 1)
+            file, line, column = source.key_at(position_path) if position_path else ("", 1, 1)
         elif at_key:
-            line, column = source.key(position_path)
+            file, line, column = source.key_at(position_path)
         else:
-            line, column = source.value(position_path)
+            file, line, column = source.value_at(position_path)
         role = str(path[1]) if len(path) > 1 and path[0] == "roles" and path[1] != "[key]" else None
-        yield Problem("LAD002", text, line - 1, column - 1, role)
+        # The file only when it is not the source's own: a table of a spreadsheet ladder.
+        table = file if file and file is not source.file else None
+        yield Problem("LAD002", text, line - 1, column - 1, role, table)

@@ -4,17 +4,19 @@ libyaml (through PyYAML's C parser) turns the text into events; this module buil
 data from them itself instead of using a PyYAML constructor, so that
 
 * a plain scalar is text exactly as written (``no``, ``on``, ``1.10``, ``007``); only the
-  values of ``entry``, ``promote`` and ``switch`` are read as booleans, ``version`` and
-  band bounds (``min``, ``max``) as numbers, and ``metadata`` by YAML's core schema;
+  value of ``entry`` is read as a boolean, ``version`` as an integer, and ``metadata``
+  by YAML's core schema;
 * a duplicate key is a finding (LAD003), never last-one-wins;
 * no tag outside the core schema is accepted and nothing is ever constructed (LAD005);
 * aliases are shared, never copied, and the nodes they would add are counted, so an
   alias bomb is refused after reading it once (LAD005); so is nesting deeper than 64;
-* every key, value and list item keeps its line and column.
+* every key, value and list item keeps its line and column, counted as editors count
+  them: libyaml also breaks lines at U+0085, U+2028 and U+2029, and those are mapped back.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -31,7 +33,7 @@ from yaml.events import (
 )
 
 from ladders.load.source import KeyMarks, Marks
-from ladders.load.text import Problem, fatal
+from ladders.load.text import Fatal, Problem, fatal
 
 try:  # libyaml's parser; PyYAML's wheels ship it
     from yaml._yaml import CParser as _Parser
@@ -67,7 +69,7 @@ _KEY_CONTEXT = {
     "switch": _BOOL,
     "version": _CORE_VALUE,
     "metadata": _CORE_VALUE,
-    "min": _CORE_VALUE,  # band bounds are numbers
+    "min": _CORE_VALUE,  # of a band: numbers
     "max": _CORE_VALUE,
 }
 
@@ -104,8 +106,8 @@ def _scalar(event: ScalarEvent, context: int) -> Any:
         if context == _BOOL:
             return True if value == "true" else False if value == "false" else value or None
         return _core_scalar(value)
-    if context == _CORE_VALUE and event.tag in _CORE_TAGS and event.tag != _CORE + "str":
-        return _core_scalar(value)
+    if context != _TEXT and event.tag in _CORE_TAGS and event.tag != _CORE + "str":
+        return _core_scalar(value)  # such as ``entry: !!bool true``
     return value
 
 
@@ -147,6 +149,12 @@ class _Frame:
 _NO_KEY: Any = object()
 
 
+def _at_tab(text: str, mark: Any) -> bool:
+    """Whether a libyaml mark points at a tab of ``text``."""
+    index = getattr(mark, "index", None)
+    return isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t"
+
+
 def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
     """Parse one YAML document into plain data and its marks.
 
@@ -154,6 +162,55 @@ def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
     Raises :class:`~ladders.load.text.Fatal` for problems that stop reading (syntax,
     unsafe content).
     """
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return _read(text)
+    lines = _EditorLines(text)
+    try:
+        data, marks, problems = _read(text)
+    except Fatal as stop:
+        raise Fatal(lines.problem(stop.problem)) from None
+    lines.marks(marks)
+    return data, marks, [lines.problem(p) for p in problems]
+
+
+# Line breaks as libyaml counts them, and as editors (and GitHub) do.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
+
+
+class _EditorLines:
+    """Maps libyaml's (line, column) to the editor's, in a text with U+0085/2028/2029.
+
+    >>> _EditorLines("a: 'x\\u2028y'\\nb: 1").position(2, 0)
+    (1, 0)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.yaml_starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
+        self.editor_starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        if not 0 <= line < len(self.yaml_starts):
+            return line, column
+        offset = self.yaml_starts[line] + column
+        real = bisect.bisect_right(self.editor_starts, offset) - 1
+        return real, offset - self.editor_starts[real]
+
+    def problem(self, problem: Problem) -> Problem:
+        line, column = self.position(problem.line, problem.column)
+        return problem._replace(line=line, column=column)
+
+    def marks(self, marks: Marks) -> None:
+        at = self.position
+        for number, table in marks.items():  # a YAML file's marks carry no file of their own
+            if isinstance(table, dict):
+                for key, mark in table.items():
+                    table[key] = (*at(mark[0], mark[1]), *at(mark[2], mark[3]))
+            else:
+                marks[number] = [at(item[0], item[1]) for item in table]
+
+
+def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
     problems: list[Problem] = []
     marks: Marks = {}
     anchors: dict[str, tuple[Any, int]] = {}
@@ -171,6 +228,10 @@ def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line, mark.column) if mark is not None else (0, 0)
                 problem = " ".join((error.problem or error.context or "invalid YAML").split())
+                if _at_tab(text, mark) and ("tab" in problem or "start any token" in problem):
+                    raise fatal(
+                        "LAD001", "tabs cannot indent YAML; use spaces", line, column
+                    ) from None
                 if "nesting depth" in problem:  # libyaml's own bound, above ours
                     raise fatal(
                         "LAD005", f"nesting is deeper than {MAX_DEPTH} levels", line, column

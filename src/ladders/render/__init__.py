@@ -39,17 +39,27 @@ def render(
     *,
     findings: Sequence[Finding] | None = None,
     title: str | None = None,
+    family: str | None = None,
+    focus: str | None = None,
 ) -> str:
     """Draw ``ladder`` in one of :data:`FORMATS` and return the text.
 
     ``findings`` mark the roles they are about (and fill the HTML report's findings
     table); ``None`` runs :func:`ladders.check` with the default configuration, ``()``
-    draws no findings. ``title`` defaults to the ladder's name.
+    draws no findings. ``title`` defaults to the ladder's name (and what the view is).
+    ``family`` draws only that family's roles and the moves among them, with a stub for
+    each move leaving it ('(no family)' names the roles without one); ``focus`` draws
+    only that role, every role it can reach and every role that can reach it (see
+    :mod:`ladders.render.scene`).
 
-    Raises :class:`ladders.UsageError` for a format not in :data:`FORMATS`.
+    Raises :class:`ladders.UsageError` for a format not in :data:`FORMATS`, and, with a
+    did-you-mean, for an unknown family or role.
     """
     if format not in FORMATS:
         raise UsageError(f"unknown render format {format!r}; choose one of {', '.join(FORMATS)}")
+    from ladders.render.scene import build_scene
+
+    scene = build_scene(ladder, family=family, focus=focus)
     if findings is None:
         from ladders.ladder import check
 
@@ -57,15 +67,15 @@ def render(
     if format == "svg":
         from ladders.render.svg import render_svg
 
-        return render_svg(ladder, findings=findings, title=title)
+        return render_svg(ladder, findings=findings, title=title, scene=scene)
     if format == "html":
         from ladders.render.html import render_html
 
-        return render_html(ladder, findings=findings, title=title)
+        return render_html(ladder, findings=findings, title=title, scene=scene)
     if format == "mermaid":
         from ladders.render.mermaid import render_mermaid
 
-        return render_mermaid(ladder, findings=findings, title=title)
+        return render_mermaid(ladder, findings=findings, title=title, scene=scene)
     from ladders.render.dot import render_dot
 
-    return render_dot(ladder, findings=findings, title=title)
+    return render_dot(ladder, findings=findings, title=title, scene=scene)

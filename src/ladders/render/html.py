@@ -1,10 +1,12 @@
 """The ladder as one self-contained HTML report: chart, findings, family ceilings.
 
 Everything is inline (styles, script, data, the SVG chart): the file opens from disk
-with no network. Clicking a role (or focusing it and pressing Enter) highlights where
-it can go: green for roles reachable on a route that never enters a management track
-after the first role, orange for roles reachable only through management. Escape or a
-click on the background clears it.
+with no network. The chart starts fitted to the page width, with zoom buttons (and the
+keys ``+``, ``-``, ``0``); families with findings come first. Clicking a role (or
+focusing it and pressing Enter) highlights where it can go: green for roles reachable
+on a route that never enters a management track after the first role, orange for roles
+reachable only through management. Escape or a click on the background clears it.
+Pointing at a move frames the two roles it joins and names them under the buttons.
 
 >>> import ladders
 >>> from ladders.render.html import render_html
@@ -32,10 +34,11 @@ from html import escape
 
 from ladders.findings import Finding
 from ladders.ladder import Ladder
-from ladders.render.layout import family_label, layout
+from ladders.render.layout import layout
+from ladders.render.scene import Scene, build_scene, family_label
 from ladders.render.svg import findings_by_role, svg_chart
 
-__all__ = ["FamilyCeilings", "family_ceilings", "render_html"]
+__all__ = ["FamilyCeilings", "families_with_findings", "family_ceilings", "render_html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,13 @@ h2 { font-size: 17px; margin: 24px 0 8px; }
 .key.free { background: #DAFBE1; border-color: #1A7F37; }
 .key.mgmt { background: #FFF1E5; border-color: #D55E00; }
 #chart { overflow: auto; border: 1px solid #D0D7DE; border-radius: 6px; max-height: 85vh; }
-#chart svg { display: block; }
+#chart svg { display: block; height: auto; }
+.toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 8px 0; }
+.toolbar button { font: inherit; padding: 2px 10px; border: 1px solid #D0D7DE;
+  border-radius: 6px; background: #F6F8FA; color: #1F2328; cursor: pointer; }
+.toolbar button[aria-pressed="true"] { background: #DDF4FF; border-color: #54AEFF; }
+#zoom-level { min-width: 4em; color: #57606A; }
+#hover { color: #57606A; min-height: 1.45em; flex: 1 1 20em; }
 #chart .roles .role { cursor: pointer; }
 #chart .roles .role:focus { outline: none; }
 #chart .roles .role:focus rect { stroke: #0969DA; stroke-width: 3px; }
@@ -102,29 +111,63 @@ h2 { font-size: 17px; margin: 24px 0 8px; }
 #chart .roles .role.on-mgmt rect { fill: #FFF1E5; stroke: #D55E00; stroke-width: 3px; }
 #chart svg.selecting .moves { opacity: 1; }
 #chart svg.selecting .moves .move { opacity: 0.05; }
-#chart svg.selecting .moves .move.route-free { opacity: 1; stroke-width: 2.6px; }
-#chart svg.selecting .moves .move.route-mgmt { opacity: 0.75; stroke-width: 2px; }
+#chart svg.selecting .moves .move.route-free { opacity: 1; }
+#chart svg.selecting .moves .move.route-free .line { stroke-width: 2.6px; }
+#chart svg.selecting .moves .move.route-mgmt { opacity: 0.75; }
+#chart .moves .move.hovered { opacity: 1; }
+#chart .moves .move.hovered .line { stroke-width: 3px; }
+#chart .moves .move.implied.hovered .line { stroke-width: 5px; }
+#chart .roles .role.end rect { stroke: #8250DF; stroke-width: 4px; }
+#chart svg.hovering .roles .role.end { opacity: 1; }
 table { border-collapse: collapse; margin: 4px 0 16px; }
 th, td { border: 1px solid #D0D7DE; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #F6F8FA; }
 td.error { color: #CF222E; font-weight: bold; }
 td.warning { color: #9A6700; font-weight: bold; }
+td { overflow-wrap: anywhere; }
 footer { color: #57606A; padding: 8px 24px 24px; }
 """
 
-# The click behaviour. Data comes from the JSON block; text goes in with textContent only.
+# The behaviour: zoom, where a role can go, what a move joins. Data comes from the JSON
+# block; text goes in with textContent only.
 _SCRIPT = """\
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("ladder-data").textContent);
-  var svg = document.querySelector("#chart svg");
+  var frame = document.getElementById("chart");
+  var svg = frame.querySelector("svg");
   var roleEls = svg.querySelectorAll("g.roles > g.role");
-  var moveEls = svg.querySelectorAll("g.moves > path.move");
+  var moveEls = svg.querySelectorAll("g.moves > g.move");
   var panel = document.getElementById("route");
+  var hover = document.getElementById("hover");
   var roles = data.roles, moves = data.moves, levels = data.levels;
   var n = roles.length, index = {}, out = [], i;
   for (i = 0; i < n; i++) { index[roles[i].id] = i; out.push([]); }
   for (i = 0; i < moves.length; i++) { out[moves[i][0]].push(moves[i][1]); }
+
+  // Zoom: the chart starts fitted to the page width (never enlarged past 100%).
+  var natural = svg.viewBox.baseVal.width, zoom = 1, fitting = true;
+  var zoomText = document.getElementById("zoom-level");
+  var fitButton = document.getElementById("zoom-fit");
+  function setZoom(value, fit) {
+    var left = frame.scrollLeft + frame.clientWidth / 2;
+    var top = frame.scrollTop + frame.clientHeight / 2;
+    var before = zoom;
+    zoom = Math.min(4, Math.max(0.05, value));
+    fitting = fit;
+    svg.style.width = Math.round(natural * zoom) + "px";
+    frame.scrollLeft = left * zoom / before - frame.clientWidth / 2;
+    frame.scrollTop = top * zoom / before - frame.clientHeight / 2;
+    zoomText.textContent = Math.round(zoom * 100) + "%";
+    fitButton.setAttribute("aria-pressed", fit ? "true" : "false");
+  }
+  function fitWidth() { setZoom(Math.min(1, (frame.clientWidth - 2) / natural), true); }
+  function on(id, action) { document.getElementById(id).addEventListener("click", action); }
+  on("zoom-in", function () { setZoom(zoom * 1.25, false); });
+  on("zoom-out", function () { setZoom(zoom / 1.25, false); });
+  on("zoom-actual", function () { setZoom(1, false); });
+  fitButton.addEventListener("click", fitWidth);
+  window.addEventListener("resize", function () { if (fitting) { fitWidth(); } });
 
   // Roles reachable from start; with withoutManagement, never entering a management role.
   function reach(start, withoutManagement) {
@@ -150,7 +193,7 @@ _SCRIPT = """\
   }
 
   function roleButton(j) {
-    var button = el("button", roles[j].title + " (" + levels[roles[j].rank] + ")");
+    var button = el("button", roles[j].label + " (" + levels[roles[j].rank] + ")");
     button.type = "button";
     button.addEventListener("click", function () { select(j, true); });
     return button;
@@ -218,6 +261,31 @@ _SCRIPT = """\
     }
   }
 
+  // Hovering a move names its two ends and frames them (they may be far apart).
+  function moveText(j) {
+    var css = moveEls[j].classList, cross = css.contains("cross-family");
+    var kind = css.contains("technical") ? "technical" :
+      css.contains("management") ? "management" : "lateral";
+    function end(r) {
+      return r.title + " (" + r.id + (cross && r.family !== null ? ", " + r.family : "") + ")";
+    }
+    var what = [kind + " move"];
+    if (css.contains("implied")) { what.push("implied"); }
+    if (cross) { what.push("to another family"); }
+    return end(roles[moves[j][0]]) + " \\u2192 " + end(roles[moves[j][1]]) + ": " + what.join(", ");
+  }
+  function ends(j, on) {
+    moveEls[j].classList.toggle("hovered", on);
+    roleEls[moves[j][0]].classList.toggle("end", on);
+    roleEls[moves[j][1]].classList.toggle("end", on);
+    svg.classList.toggle("hovering", on);
+    hover.textContent = on ? moveText(j) : "";
+  }
+  moveEls.forEach(function (node, j) {
+    node.addEventListener("mouseenter", function () { ends(j, true); });
+    node.addEventListener("mouseleave", function () { ends(j, false); });
+  });
+
   roleEls.forEach(function (node, j) {
     node.addEventListener("click", function (event) { event.stopPropagation(); select(j, false); });
     node.addEventListener("keydown", function (event) {
@@ -227,12 +295,16 @@ _SCRIPT = """\
   svg.addEventListener("click", clear);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { clear(); }
+    else if (event.key === "+" || event.key === "=") { setZoom(zoom * 1.25, false); }
+    else if (event.key === "-") { setZoom(zoom / 1.25, false); }
+    else if (event.key === "0") { fitWidth(); }
   });
   document.querySelectorAll("button[data-role]").forEach(function (button) {
     var j = index[button.getAttribute("data-role")];
     if (j !== undefined) { button.addEventListener("click", function () { select(j, true); }); }
   });
   clear();
+  fitWidth();
 }());
 """
 
@@ -244,15 +316,21 @@ def _level_text(ladder: Ladder, rank: int | None) -> str:
     return f"{level.id} - {level.name}" if level.name else level.id
 
 
-def _findings_table(findings: Sequence[Finding], ladder: Ladder) -> str:
+def _role_label(scene: Scene, role_id: str) -> str:
+    """A role's title, with its id where another role has the same title."""
+    title = scene.ladder.roles[role_id].title
+    return f"{title} ({role_id})" if role_id in scene.repeated_titles else title
+
+
+def _findings_table(findings: Sequence[Finding], scene: Scene, drawn: set[str]) -> str:
     if not findings:
         return "<p>No findings.</p>"
     rows = []
     for f in findings:
-        if f.role is not None and f.role in ladder.roles:
+        if f.role is not None and f.role in drawn:
             role = (
                 f'<button type="button" data-role="{escape(f.role)}">'
-                f"{escape(ladder.roles[f.role].title)}</button>"
+                f"{escape(_role_label(scene, f.role))}</button>"
             )
         else:
             role = escape(f.role or "—")
@@ -268,9 +346,12 @@ def _findings_table(findings: Sequence[Finding], ladder: Ladder) -> str:
     )
 
 
-def _ceilings_table(ladder: Ladder) -> str:
+def _ceilings_table(ladder: Ladder, first: Sequence[str | None]) -> str:
     rows = []
-    for c in family_ceilings(ladder):
+    ceilings = family_ceilings(ladder)
+    place = {family: i for i, family in enumerate(first)}
+    ceilings.sort(key=lambda c: place.get(c.family, len(place)))
+    for c in ceilings:
         if c.technical is None:
             note = "no technical track"
         elif c.management is not None and c.management > c.technical:
@@ -290,8 +371,41 @@ def _ceilings_table(ladder: Ladder) -> str:
     )
 
 
-def _data(ladder: Ladder, roles: Sequence[str], moves: Sequence[tuple[int, int]]) -> str:
+def families_with_findings(ladder: Ladder, findings: Sequence[Finding]) -> list[str | None]:
+    """The families that findings are about: those with errors first, then those with
+    warnings only; each group in the order of its first role in the file.
+
+    >>> import ladders
+    >>> ladder = ladders.loads('''
+    ... levels: [L1, L2]
+    ... tracks: {ic: technical}
+    ... roles:
+    ...   a: {title: A, track: ic, level: L1, family: one}
+    ...   b: {title: B, track: ic, level: L1, family: two}
+    ...   c: {title: C, track: ic, level: L2, family: three}
+    ... ''')
+    >>> found = ladders.check(ladder)
+    >>> sorted({f.role for f in found}) == ["a", "b", "c"]
+    True
+    >>> families_with_findings(ladder, found)
+    ['one', 'two', 'three']
+    """
+    worst: dict[str | None, int] = {}
+    roles = ladder.roles
+    for f in findings:
+        if f.role in roles:
+            family = roles[f.role].family
+            rank = 0 if f.severity == "error" else 1
+            worst[family] = min(rank, worst.get(family, rank))
+    order: dict[str | None, int] = {}
+    for role in roles.values():
+        order.setdefault(role.family, len(order))
+    return sorted(worst, key=lambda family: (worst[family], order.get(family, 0)))
+
+
+def _data(scene: Scene, roles: Sequence[str], moves: Sequence[tuple[int, int]]) -> str:
     """The JSON the script reads, safe inside a <script> element."""
+    ladder = scene.ladder
     ranks = ladder.ranks
     tracks = ladder.tracks
     role_data = []
@@ -301,6 +415,8 @@ def _data(ladder: Ladder, roles: Sequence[str], moves: Sequence[tuple[int, int]]
             {
                 "id": role_id,
                 "title": role.title,
+                "label": _role_label(scene, role_id),
+                "family": role.family,
                 "rank": ranks[role.level],
                 "management": tracks[role.track].kind == "management",
             }
@@ -319,22 +435,37 @@ def _data(ladder: Ladder, roles: Sequence[str], moves: Sequence[tuple[int, int]]
 
 
 def render_html(
-    ladder: Ladder, *, findings: Sequence[Finding] = (), title: str | None = None
+    ladder: Ladder,
+    *,
+    findings: Sequence[Finding] = (),
+    title: str | None = None,
+    scene: Scene | None = None,
 ) -> str:
-    """The ladder as a self-contained HTML page (text)."""
-    heading = title or ladder.name or "Career ladder"
-    chart = layout(ladder)
-    svg = svg_chart(ladder, chart, findings_by_role(findings), heading, interactive=True)
+    """The ladder (or the part of it that ``scene`` shows) as a self-contained HTML page."""
+    scene = scene or build_scene(ladder)
+    heading = scene.heading(title)
+    drawn = set(scene.everyone)
+    inside = set(scene.roles)
+    shown = [f for f in findings if f.role is None or f.role in inside]
+    first = families_with_findings(ladder, shown)
+    chart = layout(scene, heading=False, families_first=first)
+    svg = svg_chart(scene, chart, findings_by_role(shown), heading, interactive=True)
     roles = list(chart.boxes)
     position = {role_id: i for i, role_id in enumerate(roles)}
     moves = [(position[m.source], position[m.target]) for m in chart.moves]
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
+    errors = sum(1 for f in shown if f.severity == "error")
+    warnings = len(shown) - errors
     description = (
         f'<p class="description">{escape(ladder.description)}</p>' if ladder.description else ""
     )
+    whole = len(scene.roles) == len(ladder.roles)
+    drawn_roles = (
+        f"{len(ladder.roles)} roles"
+        if whole
+        else (f"{len(scene.roles)} of {len(ladder.roles)} roles")
+    )
     summary = (
-        f"{len(ladder.roles)} roles on {len(ladder.tracks)} tracks at {len(ladder.levels)} "
+        f"{drawn_roles} on {len(ladder.tracks)} tracks at {len(ladder.levels)} "
         f"levels, {len(moves)} moves; {errors} error{'s' * (errors != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)}."
     )
@@ -351,16 +482,23 @@ def render_html(
         '<p class="hint">Click a role to see where it can go: '
         '<span class="key free">reachable without management</span> '
         '<span class="key mgmt">reachable only through management</span>. '
-        "Escape or a click on the background clears it.</p>\n"
+        "Escape or a click on the background clears it. Point at a move to see "
+        "the two roles it joins.</p>\n"
         '<div id="route" aria-live="polite"></div>\n'
+        '<div class="toolbar" role="toolbar" aria-label="Zoom">'
+        '<button type="button" id="zoom-out" aria-label="Zoom out">&minus;</button>'
+        '<button type="button" id="zoom-in" aria-label="Zoom in">+</button>'
+        '<button type="button" id="zoom-fit" aria-pressed="true">Fit width</button>'
+        '<button type="button" id="zoom-actual">100%</button>'
+        '<span id="zoom-level">100%</span><span id="hover"></span></div>\n'
         f'<div id="chart">\n{svg}</div>\n</section>\n'
-        f'<section id="findings"><h2>Findings ({len(findings)})</h2>\n'
-        f"{_findings_table(findings, ladder)}\n</section>\n"
+        f'<section id="findings"><h2>Findings ({len(shown)})</h2>\n'
+        f"{_findings_table(shown, scene, drawn)}\n</section>\n"
         '<section id="ceilings"><h2>Ceilings per family</h2>\n'
         '<p class="hint">The highest level of each family on each kind of track.</p>\n'
-        f"{_ceilings_table(ladder)}\n</section>\n"
+        f"{_ceilings_table(ladder, first)}\n</section>\n"
         "<footer>Drawn by ladders.</footer>\n"
-        f'<script type="application/json" id="ladder-data">{_data(ladder, roles, moves)}'
+        f'<script type="application/json" id="ladder-data">{_data(scene, roles, moves)}'
         "</script>\n"
         f"<script>\n{_SCRIPT}</script>\n</body>\n</html>\n"
     )

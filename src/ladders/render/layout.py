@@ -1,16 +1,22 @@
 """Where things go on a ladder chart: levels as rows, (family, track) as columns.
 
-The layout is pure geometry in whole pixels, computed once and shared by the SVG chart
-and the HTML report. It is deterministic: the same ladder always gives the same layout.
+The layout is pure geometry, computed once and shared by the SVG chart and the HTML
+report. It is deterministic: the same scene always gives the same layout.
 
 - Rows are levels, the highest at the top; a row is as tall as its fullest cell.
 - Columns are tracks grouped by family (families in the order their first role is
-  written; in a family, technical tracks first, then in the order tracks are written).
+  written, or ``families_first`` first; in a family, technical tracks first, then in the
+  order tracks are written). Roles outside the view (``--family``) get a column of their
+  own at the right.
 - A cell (one level of one column) holds its roles as boxes, in file order, wrapped
   ``across`` boxes a line; ``across`` is chosen per column from its fullest cell.
-- Every box has the same size; titles wrap to at most :data:`MAX_LINES` lines.
+- Every box has the same size; titles wrap to at most :data:`MAX_LINES` lines, and a
+  box whose title another role also has shows its id on a line below.
+- Moves are routed around the boxes (:mod:`ladders.render.routing`): through the gaps
+  between lines of boxes and between columns, which widen to fit the routes they carry.
 
 >>> import ladders
+>>> from ladders.render.scene import build_scene
 >>> ladder = ladders.loads('''
 ... levels: [L1, L2]
 ... tracks: {ic: technical, mgmt: management}
@@ -19,7 +25,7 @@ and the HTML report. It is deterministic: the same ladder always gives the same 
 ...   senior: {title: Senior Developer, track: ic, level: L2}
 ...   lead: {title: Team Lead, track: mgmt, level: L2}
 ... ''')
->>> chart = layout(ladder)
+>>> chart = layout(build_scene(ladder))
 >>> [(c.track, c.kind) for c in chart.columns]
 [('ic', 'technical'), ('mgmt', 'management')]
 >>> [row.level.id for row in chart.rows]  # highest first
@@ -28,28 +34,32 @@ and the HTML report. It is deterministic: the same ladder always gives the same 
 [('dev', 'lead', 'management'), ('dev', 'senior', 'technical')]
 >>> chart.boxes["senior"].y < chart.boxes["dev"].y
 True
+>>> dev, senior = chart.boxes["dev"], chart.boxes["senior"]
+>>> route = chart.routes[1]  # up from the top of dev, into the bottom of senior
+>>> route[0][1] == dev.y, route[-1][1] == senior.bottom
+(True, True)
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ladders.ladder import Ladder
-from ladders.model import Level, MoveKind, TrackKind, move_kind
+from ladders.model import Level, TrackKind
+from ladders.render.routing import Slot, place, plan_routes
+from ladders.render.scene import Scene, ShownMove, family_label
 
 __all__ = [
     "BOX_WIDTH",
-    "LEGEND",
     "MAX_LINES",
     "Box",
     "Chart",
     "Column",
     "FamilyBand",
+    "LegendItem",
+    "Point",
     "Row",
-    "ShownMove",
-    "chart_moves",
     "family_label",
     "layout",
     "wrap",
@@ -78,21 +88,31 @@ LEGEND_LINE_HEIGHT = 22
 FAMILY_HEADER_HEIGHT = 24
 TRACK_HEADER_HEIGHT = 36
 
-#: the legend: (CSS classes of the sample, label)
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("move technical", "technical move (up)"),
-    ("move management", "management move (up)"),
-    ("move lateral", "lateral move or step back"),
-    ("role technical", "technical track role"),
-    ("role management", "management track role"),
-    ("role technical error", "role with an error"),
-    ("role technical warning", "role with a warning"),
-)
+#: routes: a track keeps STUB from the boxes either side of its gap (room for a bend
+#: and an arrowhead); parallel tracks are TRACK_GAP apart, closer only in a gap that
+#: would otherwise grow past MAX_GAP; ports keep PORT_MARGIN from a box's corners
+STUB = 12
+TRACK_GAP = 4
+MAX_GAP = 150
+PORT_MARGIN = 14
+
+Point = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    """One legend entry: the CSS classes of its sample, its label, where it goes."""
+
+    css: str
+    label: str
+    x: int
+    y: int
 
 
 @dataclass(frozen=True, slots=True)
 class Box:
-    """A role's box: top-left corner, size, and its title as wrapped lines."""
+    """A role's box: top-left corner, size, its title as wrapped lines, and a note
+    line (the role's id where titles repeat, its family for a role outside the view)."""
 
     role: str
     x: int
@@ -100,6 +120,8 @@ class Box:
     width: int
     height: int
     lines: tuple[str, ...]
+    note: str | None = None
+    outside: bool = False
 
     @property
     def cx(self) -> int:
@@ -117,11 +139,12 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One track of one family: a column of cells."""
+    """One track of one family: a column of cells (``kind`` ``None``: the roles
+    outside the view)."""
 
     family: str | None
     track: str
-    kind: TrackKind
+    kind: TrackKind | None
     name: str
     x: int
     width: int
@@ -135,6 +158,7 @@ class FamilyBand:
     family: str | None
     x: int
     width: int
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,23 +172,14 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class ShownMove:
-    """A move as drawn: from one role to another, with its inferred kind."""
-
-    source: str
-    target: str
-    kind: MoveKind
-
-
-@dataclass(frozen=True, slots=True)
 class Chart:
-    """The whole layout: canvas size, headers, rows, columns, boxes and moves."""
+    """The whole layout: canvas size, headers, rows, columns, boxes and routed moves."""
 
     width: int
     height: int
-    legend_y: int
-    #: where each legend item goes (left, top), in the order of :data:`LEGEND`
-    legend: tuple[tuple[int, int], ...]
+    #: where the title goes (its baseline), or None when the chart has no heading
+    title_y: int | None
+    legend: tuple[LegendItem, ...]
     family_y: int
     track_y: int
     grid_y: int
@@ -173,31 +188,8 @@ class Chart:
     rows: tuple[Row, ...]
     boxes: Mapping[str, Box]
     moves: tuple[ShownMove, ...]
-
-
-def chart_moves(ladder: Ladder) -> list[ShownMove]:
-    """The moves to draw, each once, with its kind inferred from the two roles.
-
-    Moves to unknown roles, to the role itself, and repeated moves are left out: the
-    rules report those, a chart has nothing sensible to draw for them.
-    """
-    roles = ladder.roles
-    ranks = ladder.ranks
-    tracks = ladder.tracks
-    rank_of = {role_id: ranks[role.level] for role_id, role in roles.items()}
-    shown: list[ShownMove] = []
-    for source, role in roles.items():
-        if not role.move_specs:
-            continue
-        rank = rank_of[source]
-        seen: set[str] = set()
-        for target in role.targets:
-            if target == source or target in seen or target not in roles:
-                continue
-            seen.add(target)
-            to_management = tracks[roles[target].track].kind == "management"
-            shown.append(ShownMove(source, target, move_kind(rank, rank_of[target], to_management)))
-    return shown
+    #: each move's path: corners from the edge of its source box to the edge of its target
+    routes: tuple[tuple[Point, ...], ...]
 
 
 def wrap(text: str, width: int = CHARS_PER_LINE, max_lines: int = MAX_LINES) -> tuple[str, ...]:
@@ -236,32 +228,70 @@ def wrap(text: str, width: int = CHARS_PER_LINE, max_lines: int = MAX_LINES) -> 
     return tuple(lines)
 
 
-def _legend_places(width: int, top: int) -> list[tuple[int, int]]:
+#: the legend entries every chart has: (CSS classes of the sample, label)
+BASE_LEGEND: tuple[tuple[str, str], ...] = (
+    ("move technical", "technical move (up)"),
+    ("move management", "management move (up)"),
+    ("move lateral", "lateral move or step back"),
+    ("role technical", "technical track role"),
+    ("role management", "management track role"),
+    ("role technical error", "role with an error"),
+    ("role technical warning", "role with a warning"),
+)
+
+
+def legend_entries(scene: Scene) -> list[tuple[str, str]]:
+    """The legend of a scene: the base entries, then the styles only some charts use."""
+    entries = list(BASE_LEGEND)
+    if any(m.implied for m in scene.moves):
+        entries.insert(3, ("move technical implied", "implied move (progression)"))
+    if any(m.cross_family for m in scene.moves):
+        entries.insert(3, ("move technical cross-family", "move to another family (dot at start)"))
+    if scene.outside:
+        entries.append(("role outside", "role outside this view"))
+    if scene.focus is not None:
+        entries.append(("role technical focus", "the role in focus"))
+    return entries
+
+
+def _legend_places(entries: Sequence[tuple[str, str]], width: int, top: int) -> list[LegendItem]:
     """Legend items left to right, wrapping to a new line at the chart's width."""
-    places: list[tuple[int, int]] = []
+    places: list[LegendItem] = []
     x, y = MARGIN, top
-    for _, label in LEGEND:
+    for css, label in entries:
         item = 34 + int(len(label) * 11 * CHAR_WIDTH) + 22
         if x > MARGIN and x + item > width - MARGIN:
             x, y = MARGIN, y + LEGEND_LINE_HEIGHT
-        places.append((x, y))
+        places.append(LegendItem(css, label, x, y))
         x += item
     return places
 
 
-def _ordered_columns(ladder: Ladder) -> list[tuple[str | None, str]]:
-    """(family, track) pairs that have roles, in the chart's left-to-right order."""
+_OUTSIDE = object()  # the family key of the roles outside the view
+
+
+def _ordered_columns(
+    scene: Scene, families_first: Sequence[str | None]
+) -> list[tuple[object, str | None]]:
+    """(family, track) pairs that have roles, in the chart's left-to-right order; the
+    roles outside the view come last, in one column (track ``None``)."""
+    ladder = scene.ladder
     track_order = {track_id: i for i, track_id in enumerate(ladder.tracks)}
     tracks = ladder.tracks
     families: dict[str | None, set[str]] = {}
-    for role in ladder.roles.values():
+    for role_id in scene.roles:
+        role = ladder.roles[role_id]
         families.setdefault(role.family, set()).add(role.track)
-    ordered: list[tuple[str | None, str]] = []
-    for family, used in families.items():
+    first = [f for f in dict.fromkeys(families_first) if f in families]
+    ordered: list[tuple[object, str | None]] = []
+    for family in first + [f for f in families if f not in first]:
         for track in sorted(
-            used, key=lambda t: (tracks[t].kind == "management", track_order.get(t, 0))
+            families[family],
+            key=lambda t: (tracks[t].kind == "management", track_order.get(t, 0)),
         ):
             ordered.append((family, track))
+    if scene.outside:
+        ordered.append((_OUTSIDE, None))
     return ordered
 
 
@@ -273,95 +303,208 @@ def _across(fullest: int) -> int:
     return min(fullest, math.ceil(math.sqrt(fullest * 0.75)))
 
 
-def layout(ladder: Ladder, *, legend: bool = True) -> Chart:
-    """Lay out a ladder as a chart (see the module documentation)."""
+def _tracks(start: float, size: float, count: int) -> list[float]:
+    """Where ``count`` tracks go in a gap from ``start`` of ``size``: centred, TRACK_GAP
+    apart (closer if the gap is at its cap), STUB from either side."""
+    if count <= 0:
+        return []
+    step = TRACK_GAP if count == 1 else min(TRACK_GAP, (size - 2 * STUB) / (count - 1))
+    middle = start + size / 2
+    return [middle + (t - (count - 1) / 2) * step for t in range(count)]
+
+
+def _gap(base: int, tracks: int) -> int:
+    """How wide (or tall) a gap of ``base`` must be to carry ``tracks`` tracks."""
+    if tracks <= 0:
+        return base
+    return max(base, min(MAX_GAP, math.ceil(2 * STUB + (tracks - 1) * TRACK_GAP)))
+
+
+def layout(
+    scene: Scene,
+    *,
+    heading: bool = True,
+    legend: bool = True,
+    families_first: Sequence[str | None] = (),
+) -> Chart:
+    """Lay out a scene as a chart (see the module documentation).
+
+    ``heading``: leave room for the title above the legend; ``families_first``: these
+    families' columns come first, in this order.
+    """
+    ladder = scene.ladder
     ranks = ladder.ranks
     tracks = ladder.tracks
-    order = _ordered_columns(ladder)
+    roles = ladder.roles
+    order = _ordered_columns(scene, families_first)
     column_index = {key: i for i, key in enumerate(order)}
     levels = len(ladder.levels)
+    outside = set(scene.outside)
     # cells[column][rank] -> role ids, in file order
     cells: list[list[list[str]]] = [[[] for _ in range(levels)] for _ in order]
-    for role_id, role in ladder.roles.items():
-        cells[column_index[(role.family, role.track)]][ranks[role.level]].append(role_id)
+    for role_id in scene.everyone:
+        role = roles[role_id]
+        key = (_OUTSIDE, None) if role_id in outside else (role.family, role.track)
+        cells[column_index[key]][ranks[role.level]].append(role_id)
 
     wrapped: dict[str, tuple[str, ...]] = {}
-    for role in ladder.roles.values():
-        if role.title not in wrapped:
-            wrapped[role.title] = wrap(role.title)
-    lines_needed = max((len(lines) for lines in wrapped.values()), default=1)
+    notes: dict[str, str] = {}
+    for role_id in scene.everyone:
+        title = roles[role_id].title
+        if title not in wrapped:
+            wrapped[title] = wrap(title)
+        note = [role_id] if role_id in scene.repeated_titles else []
+        if role_id in outside:
+            note.append(family_label(roles[role_id].family))
+        if note:
+            notes[role_id] = " · ".join(note)
+    lines_needed = max(
+        (len(wrapped[roles[r].title]) + (r in notes) for r in scene.everyone), default=1
+    )
     box_height = 2 * BOX_PAD + lines_needed * LINE_HEIGHT
 
-    # Columns, left to right.
+    # The grid, abstractly: each box's column, slot and line (lines counted from the top).
+    across = [_across(max(len(cell) for cell in column)) for column in cells]
+    row_lines = [
+        max((math.ceil(len(cells[c][rank]) / across[c]) for c in range(len(order))), default=1) or 1
+        for rank in range(levels)
+    ]
+    first_line = [0] * levels
+    line = 0
+    for rank in range(levels - 1, -1, -1):
+        first_line[rank] = line
+        line += row_lines[rank]
+    total_lines = line
+    slots: dict[str, Slot] = {}
+    for c, column_cells in enumerate(cells):
+        for rank, cell in enumerate(column_cells):
+            for i, role_id in enumerate(cell):
+                down, place_in_line = divmod(i, across[c])
+                slots[role_id] = Slot(c, place_in_line, first_line[rank] + down)
+    drawn = list(slots)
+    number = {role_id: i for i, role_id in enumerate(drawn)}
+    plan = plan_routes(
+        [slots[r] for r in drawn],
+        [(number[m.source], number[m.target]) for m in scene.moves],
+        columns=len(order),
+        lines=total_lines,
+        slots=across,
+        boundaries=[0, total_lines, *first_line],
+    )
+
+    # Columns, left to right: each channel as wide as its tracks need.
     x = MARGIN + LABEL_WIDTH
     columns: list[Column] = []
     bands: list[FamilyBand] = []
+    channel_x: list[list[float]] = []
     band_start = x
     for i, (family, track) in enumerate(order):
+        if i == 0:
+            base = CELL_PAD
+        elif order[i - 1][0] != family:
+            base = 2 * CELL_PAD + FAMILY_GAP
+        else:
+            base = 2 * CELL_PAD + COLUMN_GAP
+        # channel i runs from the boxes of the column before to the boxes of this one
+        channel = _gap(base, plan.channel_tracks[i])
+        channel_start = x - CELL_PAD if i else x
+        channel_x.append(_tracks(channel_start, channel, plan.channel_tracks[i]))
+        x = channel_start + channel - CELL_PAD  # the left edge of the column
         if i and order[i - 1][0] != family:
-            bands.append(FamilyBand(order[i - 1][0], band_start, x - COLUMN_GAP - band_start))
-            x += FAMILY_GAP
+            previous = order[i - 1][0]
+            bands.append(_band(previous, band_start, columns[-1].x + columns[-1].width))
             band_start = x
-        across = _across(max(len(cell) for cell in cells[i]))
-        width = across * BOX_WIDTH + (across - 1) * GAP + 2 * CELL_PAD
-        kind = tracks[track].kind
-        columns.append(Column(family, track, kind, tracks[track].name or track, x, width, across))
-        x += width + COLUMN_GAP
+        width = across[i] * BOX_WIDTH + (across[i] - 1) * GAP + 2 * CELL_PAD
+        if track is None:
+            columns.append(Column(None, "", None, "outside this view", x, width, across[i]))
+        else:
+            kind = tracks[track].kind
+            name = tracks[track].name or track
+            named = family if isinstance(family, str) else None
+            columns.append(Column(named, track, kind, name, x, width, across[i]))
+        x += width
+    last = len(order)
+    channel = _gap(CELL_PAD, plan.channel_tracks[last])
+    channel_start = x - CELL_PAD
+    channel_x.append(_tracks(channel_start, channel, plan.channel_tracks[last]))
     if order:
-        bands.append(FamilyBand(order[-1][0], band_start, x - COLUMN_GAP - band_start))
-    grid_right = x - COLUMN_GAP if order else x
-    width = max(grid_right + MARGIN, 480)
+        bands.append(_band(order[-1][0], band_start, x))
+        x = channel_start + channel
+    width = max(x + MARGIN, 480)
 
     # Header: title, legend, family and track headers.
-    legend_y = MARGIN + TITLE_HEIGHT
-    places = _legend_places(width, legend_y) if legend else []
-    legend_height = places[-1][1] + LEGEND_LINE_HEIGHT + 8 - legend_y if places else 0
+    title_y = MARGIN + 20 if heading else None
+    legend_y = MARGIN + (TITLE_HEIGHT if heading else 0)
+    places = _legend_places(legend_entries(scene), width, legend_y) if legend else []
+    legend_height = places[-1].y + LEGEND_LINE_HEIGHT + 8 - legend_y if places else 0
     family_y = legend_y + legend_height
     track_y = family_y + FAMILY_HEADER_HEIGHT
     grid_y = track_y + TRACK_HEADER_HEIGHT
 
-    # Rows, top (highest rank) to bottom.
+    # Lanes (the gaps above, between and below lines of boxes) and rows, top to bottom.
+    row_starts = {first_line[rank]: rank for rank in range(levels)}
+    lane_y: list[list[float]] = []
+    line_y: list[int] = []
     rows: list[Row] = []
-    row_tops: list[int] = [0] * levels
     y = grid_y
-    for rank in range(levels - 1, -1, -1):
-        lines_of_boxes = max(
-            (
-                math.ceil(len(cells[c][rank]) / columns[c].across)
-                for c in range(len(columns))
-                if cells[c][rank]
-            ),
-            default=1,
-        )
-        height = 2 * ROW_PAD + lines_of_boxes * box_height + (lines_of_boxes - 1) * GAP
-        rows.append(Row(rank, ladder.levels[rank], y, height))
-        row_tops[rank] = y
-        y += height
+    row_top = grid_y
+    for lane in range(total_lines + 1):
+        if lane == 0 or lane == total_lines:
+            base = ROW_PAD
+        elif lane in row_starts:
+            base = 2 * ROW_PAD
+        else:
+            base = GAP
+        size = _gap(base, plan.lane_tracks[lane])
+        lane_y.append(_tracks(y, size, plan.lane_tracks[lane]))
+        if lane in row_starts and lane:
+            # the row above ends in the middle of the gap between two rows
+            middle = y + size // 2
+            rank = row_starts[lane] + 1
+            rows.append(Row(rank, ladder.levels[rank], row_top, middle - row_top))
+            row_top = middle
+        y += size
+        if lane < total_lines:
+            line_y.append(y)
+            y += box_height
+    if levels:
+        rows.append(Row(0, ladder.levels[0], row_top, y - row_top))
     height = y + MARGIN
 
     boxes: dict[str, Box] = {}
     step_x = BOX_WIDTH + GAP
-    step_y = box_height + GAP
-    for c, column in enumerate(columns):
-        left = column.x + CELL_PAD
-        across = column.across
-        for rank, cell in enumerate(cells[c]):
-            top = row_tops[rank] + ROW_PAD
-            for i, role_id in enumerate(cell):
-                line, place = divmod(i, across)
-                boxes[role_id] = Box(
-                    role_id,
-                    left + place * step_x,
-                    top + line * step_y,
-                    BOX_WIDTH,
-                    box_height,
-                    wrapped[ladder.roles[role_id].title],
-                )
+    for role_id in drawn:
+        slot = slots[role_id]
+        boxes[role_id] = Box(
+            role_id,
+            columns[slot.column].x + CELL_PAD + slot.slot * step_x,
+            line_y[slot.line],
+            BOX_WIDTH,
+            box_height,
+            wrapped[roles[role_id].title],
+            notes.get(role_id),
+            role_id in outside,
+        )
+    ordered_boxes = {role_id: boxes[role_id] for role_id in scene.everyone}
+
+    routes = []
+    for move, route in zip(scene.moves, plan.routes, strict=True):
+        a, b = boxes[move.source], boxes[move.target]
+        routes.append(
+            place(
+                route,
+                (a.x, a.y, a.width, a.height),
+                (b.x, b.y, b.width, b.height),
+                lane_y,
+                channel_x,
+                PORT_MARGIN,
+            )
+        )
 
     return Chart(
         width=width,
         height=height,
-        legend_y=legend_y,
+        title_y=title_y,
         legend=tuple(places),
         family_y=family_y,
         track_y=track_y,
@@ -369,11 +512,14 @@ def layout(ladder: Ladder, *, legend: bool = True) -> Chart:
         columns=tuple(columns),
         families=tuple(bands),
         rows=tuple(rows),
-        boxes=boxes,
-        moves=tuple(chart_moves(ladder)),
+        boxes=ordered_boxes,
+        moves=scene.moves,
+        routes=tuple(routes),
     )
 
 
-def family_label(family: str | None) -> str:
-    """How a family is named on a chart: roles without one form '(no family)'."""
-    return "(no family)" if family is None else family
+def _band(family: object, start: int, end: int) -> FamilyBand:
+    if family is _OUTSIDE:
+        return FamilyBand(None, start, end - start, "other families")
+    name = family if isinstance(family, str) else None
+    return FamilyBand(name, start, end - start, family_label(name))

@@ -1,10 +1,11 @@
 """The ladder as Mermaid flowchart text, for GitHub markdown and pull-request comments.
 
 Levels flow upward (``flowchart BT``); each family is a subgraph holding one subgraph
-per track. Node ids are made safe (role ids may hold ``.`` and ``-``), every label is
-quoted with Mermaid's entity codes for the characters that would end or change it, and
-move kinds differ in arrow shape as well as colour: technical ``-->``, management
-``==>``, lateral ``-.->``.
+per track (roles outside the view, with ``--family``, in one more). Node ids are made
+safe (role ids may hold ``.`` and ``-``), every label is quoted with Mermaid's entity
+codes for the characters that would end or change it, and move kinds differ in arrow
+shape as well as colour: technical ``-->``, management ``==>``, lateral ``-.->``; an
+implied move is dash-dotted. A legend subgraph shows the move styles.
 
 >>> import ladders
 >>> from ladders.render.mermaid import render_mermaid
@@ -26,11 +27,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ladders.findings import Finding
 from ladders.ladder import Ladder
-from ladders.render.layout import chart_moves, family_label
+from ladders.render.scene import Scene, build_scene, family_label
 from ladders.render.svg import COLOURS, findings_by_role
 
 __all__ = ["label", "node_ids", "render_mermaid"]
@@ -51,6 +52,14 @@ _LINK_STYLES = {
     "management": f"stroke:{COLOURS['management']},stroke-width:2px",
     "lateral": f"stroke:{COLOURS['lateral']},stroke-width:1.5px",
 }
+#: an implied move's line: dash-dot, whatever its kind (the arrow keeps the kind's shape)
+_IMPLIED = ",stroke-dasharray:9 3 2 3"
+_LEGEND = (
+    ("technical", False, "technical move (up)"),
+    ("management", False, "management move (up)"),
+    ("lateral", False, "lateral move or step back"),
+    ("technical", True, "implied move (progression)"),
+)
 _CLASS_DEFS = {
     "technical": f"fill:{COLOURS['technical-fill']},stroke:{COLOURS['technical-frame']},"
     "color:#1F2328",
@@ -58,6 +67,10 @@ _CLASS_DEFS = {
     "color:#1F2328",
     "error": f"stroke:{COLOURS['error']},stroke-width:3px",
     "warning": f"stroke:{COLOURS['warning']},stroke-width:3px",
+    "outside": f"fill:{COLOURS['outside-fill']},stroke:{COLOURS['outside-frame']},"
+    "stroke-dasharray:5 3,color:#57606A",
+    "focus": f"stroke:{COLOURS['focus']},stroke-width:4px",
+    "legend": "fill:none,stroke:none",
 }
 
 
@@ -72,14 +85,14 @@ def label(text: str) -> str:
     return '"' + _SPECIAL.sub(lambda m: _ENTITIES[m.group()], flat) + '"'
 
 
-def node_ids(role_ids: Sequence[str]) -> dict[str, str]:
-    """A Mermaid-safe, unique node id for each role id.
+def node_ids(role_ids: Sequence[str], *, reserved: Iterable[str] = ()) -> dict[str, str]:
+    """A Mermaid-safe, unique node id for each role id, none of them ``reserved``.
 
-    >>> node_ids(["a.b", "a-b", "end"])
-    {'a.b': 'a_b', 'a-b': 'a_b_2', 'end': 'end_'}
+    >>> node_ids(["a.b", "a-b", "end", "legend"], reserved=["legend"])
+    {'a.b': 'a_b', 'a-b': 'a_b_2', 'end': 'end_', 'legend': 'legend_2'}
     """
     ids: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(reserved)
     for role_id in role_ids:
         base = _UNSAFE.sub("_", role_id)
         if base.lower() in {"end", "graph", "subgraph", "flowchart", "style", "class"}:
@@ -94,50 +107,97 @@ def node_ids(role_ids: Sequence[str]) -> dict[str, str]:
 
 
 def render_mermaid(
-    ladder: Ladder, *, findings: Sequence[Finding] = (), title: str | None = None
+    ladder: Ladder,
+    *,
+    findings: Sequence[Finding] = (),
+    title: str | None = None,
+    scene: Scene | None = None,
 ) -> str:
-    """The ladder as a Mermaid flowchart (text)."""
-    heading = title or ladder.name or "Career ladder"
-    ids = node_ids(list(ladder.roles))
+    """The ladder (or the part of it that ``scene`` shows) as a Mermaid flowchart (text)."""
+    scene = scene or build_scene(ladder)
+    heading = scene.heading(title)
+    everyone = scene.everyone
     tracks = ladder.tracks
+    roles = ladder.roles
+    outside = set(scene.outside)
     # JSON strings are YAML double-quoted strings: the front matter stays valid YAML.
     lines = ["---", f"title: {json.dumps(' '.join(heading.split()))}", "---", "flowchart BT"]
 
-    groups: dict[str | None, dict[str, list[str]]] = {}
-    for role_id, role in ladder.roles.items():
-        groups.setdefault(role.family, {}).setdefault(role.track, []).append(role_id)
-    for f, (family, by_track) in enumerate(groups.items()):
-        lines.append(f"  subgraph family_{f}[{label(family_label(family))}]")
+    groups: dict[object, dict[str, list[str]]] = {}
+    for role_id in everyone:
+        role = roles[role_id]
+        key: object = "outside" if role_id in outside else (role.family,)
+        groups.setdefault(key, {}).setdefault(role.track, []).append(role_id)
+    # the ids of subgraphs and legend nodes are not given to roles
+    reserved = [f"legend_{i}{end}" for i in range(len(_LEGEND)) for end in ("", "_to")]
+    for f, by_track in enumerate(groups.values()):
+        reserved += [f"family_{f}", *(f"family_{f}_track_{t}" for t in range(len(by_track)))]
+    ids = node_ids(list(everyone), reserved=reserved)
+    for f, (key, by_track) in enumerate(groups.items()):
+        first = next(iter(by_track.values()))[0]
+        name = "other families" if key == "outside" else family_label(roles[first].family)
+        lines.append(f"  subgraph family_{f}[{label(name)}]")
         lines.append("    direction BT")
         for t, (track, members) in enumerate(by_track.items()):
-            name = f"{tracks[track].name or track} ({tracks[track].kind})"
-            lines.append(f"    subgraph family_{f}_track_{t}[{label(name)}]")
+            track_name = tracks[track].name or track
+            if key != "outside":
+                track_name = f"{track_name} ({tracks[track].kind})"
+            lines.append(f"    subgraph family_{f}_track_{t}[{label(track_name)}]")
             for role_id in members:
-                role = ladder.roles[role_id]
-                text = label(role.title)[:-1] + "<br/>" + label(role.level)[1:]
+                role = roles[role_id]
+                below = role.level
+                if role_id in scene.repeated_titles:
+                    below = f"{role_id} · {below}"
+                if role_id in outside:
+                    below = f"{below} · {family_label(role.family)}"
+                text = label(role.title)[:-1] + "<br/>" + label(below)[1:]
                 lines.append(f"      {ids[role_id]}[{text}]")
             lines.append("    end")
         lines.append("  end")
 
-    kinds: dict[str, list[str]] = {"technical": [], "management": [], "lateral": []}
-    for i, move in enumerate(chart_moves(ladder)):
+    styles: dict[str, list[str]] = {}
+    number = 0
+    for move in scene.moves:
         lines.append(f"  {ids[move.source]} {_ARROWS[move.kind]} {ids[move.target]}")
-        kinds[move.kind].append(str(i))
-    for kind, numbers in kinds.items():
-        if numbers:
-            lines.append(f"  linkStyle {','.join(numbers)} {_LINK_STYLES[kind]}")
+        style = _LINK_STYLES[move.kind] + (_IMPLIED if move.implied else "")
+        styles.setdefault(style, []).append(str(number))
+        number += 1
+    if scene.moves:
+        implied = any(m.implied for m in scene.moves)
+        lines.append('  subgraph legend["Legend"]')
+        lines.append("    direction LR")
+        for i, (kind, is_implied, text) in enumerate(_LEGEND):
+            if is_implied and not implied:
+                continue
+            lines.append(f'    legend_{i}[" "] {_ARROWS[kind]}|{label(text)}| legend_{i}_to[" "]')
+            style = _LINK_STYLES[kind] + (_IMPLIED if is_implied else "")
+            styles.setdefault(style, []).append(str(number))
+            number += 1
+        lines.append("  end")
+    for style, numbers in styles.items():
+        lines.append(f"  linkStyle {','.join(numbers)} {style}")
 
     for name, style in _CLASS_DEFS.items():
         lines.append(f"  classDef {name} {style}")
-    by_class: dict[str, list[str]] = {"technical": [], "management": []}
-    for role_id, role in ladder.roles.items():
-        by_class[tracks[role.track].kind].append(ids[role_id])
+    by_class: dict[str, list[str]] = {"technical": [], "management": [], "outside": []}
+    for role_id in everyone:
+        kind = "outside" if role_id in outside else tracks[roles[role_id].track].kind
+        by_class[kind].append(ids[role_id])
     about = findings_by_role(findings)
     for severity in ("warning", "error"):
         by_class[severity] = [
             ids[role_id]
             for role_id, found in about.items()
             if role_id in ids and max(str(f.severity) for f in found) == severity
+        ]
+    if scene.focus is not None:
+        by_class["focus"] = [ids[scene.focus]]
+    if scene.moves:
+        by_class["legend"] = [
+            f"legend_{i}{end}"
+            for i, (_, is_implied, _) in enumerate(_LEGEND)
+            if not is_implied or any(m.implied for m in scene.moves)
+            for end in ("", "_to")
         ]
     for name, members in by_class.items():
         if members:

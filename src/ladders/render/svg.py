@@ -1,11 +1,13 @@
 """The ladder chart as a standalone SVG image.
 
 Levels are rows (highest at the top, labelled on the left), tracks are columns grouped
-by family, roles are boxes with their titles, moves are arrows: technical solid blue,
-management dashed orange, lateral dotted grey (shapes differ as well as colours, so the
-chart reads in greyscale too). Arrows are drawn under the boxes, so they never hide
-one; a role with findings has a red (error) or amber (warning) frame and a badge, and
-its tooltip lists the findings. All text is escaped; nothing is fetched.
+by family, roles are boxes with their titles, moves are arrows routed around the boxes:
+technical solid blue, management dashed orange, lateral dotted grey (shapes differ as
+well as colours, so the chart reads in greyscale too). An implied move (format 1.1) is
+a hollow double line of its kind; a move to another family starts with a dot and names
+both ends in its tooltip. A role with findings has a red (error) or amber (warning)
+frame and a badge, and its tooltip lists the findings; where titles repeat, a box shows
+its role id. All text is escaped; nothing is fetched.
 
 >>> import ladders
 >>> from ladders.render.svg import render_svg
@@ -31,16 +33,25 @@ from ladders.ladder import Ladder
 from ladders.render.layout import (
     BOX_PAD,
     FONT_SIZE,
-    LEGEND,
     LINE_HEIGHT,
     MARGIN,
     Chart,
-    family_label,
+    LegendItem,
+    Point,
     layout,
     wrap,
 )
+from ladders.render.scene import Scene, ShownMove, build_scene
 
-__all__ = ["STYLE", "findings_by_role", "render_svg", "svg_chart"]
+__all__ = [
+    "COLOURS",
+    "STYLE",
+    "findings_by_role",
+    "move_label",
+    "path_data",
+    "render_svg",
+    "svg_chart",
+]
 
 #: colours shared by every format (Okabe-Ito blue and vermillion: safe for colour blindness)
 COLOURS = {
@@ -51,9 +62,17 @@ COLOURS = {
     "technical-frame": "#4A7FB5",
     "management-fill": "#FCEBDF",
     "management-frame": "#C0703C",
+    "outside-fill": "#F6F8FA",
+    "outside-frame": "#8C959F",
+    "focus": "#1F2328",
     "error": "#CF222E",
     "warning": "#BF8700",
 }
+
+#: the radius of a route's rounded corners, and how far the white middle of an implied
+#: move's double line stops short of its end (so it does not cut the arrowhead)
+CORNER = 4
+ARROW_LENGTH = 8
 
 STYLE = f"""\
 .ladder-chart {{ font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }}
@@ -63,26 +82,38 @@ STYLE = f"""\
 .ladder-chart .level-name {{ font-size: 11px; fill: #57606A; }}
 .ladder-chart .column.technical {{ fill: {COLOURS["technical"]}; fill-opacity: 0.035; }}
 .ladder-chart .column.management {{ fill: {COLOURS["management"]}; fill-opacity: 0.035; }}
+.ladder-chart .column.outside {{ fill: #8C959F; fill-opacity: 0.06; }}
 .ladder-chart .family {{ font-size: 13px; font-weight: bold; fill: #1F2328; }}
 .ladder-chart .family-rule {{ stroke: #8C959F; stroke-width: 1.5; }}
 .ladder-chart .track {{ font-size: 11px; fill: #1F2328; }}
 .ladder-chart .track-kind {{ font-size: 10px; fill: #57606A; font-style: italic; }}
 .ladder-chart .legend-label {{ font-size: 11px; fill: #1F2328; }}
-.ladder-chart .move {{ fill: none; stroke-width: 1.5; }}
-.ladder-chart .move.technical {{ stroke: {COLOURS["technical"]};\
- marker-end: url(#arrow-technical); }}
-.ladder-chart .move.management {{ stroke: {COLOURS["management"]}; stroke-dasharray: 7 4;\
- marker-end: url(#arrow-management); }}
-.ladder-chart .move.lateral {{ stroke: {COLOURS["lateral"]}; stroke-dasharray: 2 3;\
- marker-end: url(#arrow-lateral); }}
+.ladder-chart .move path {{ fill: none; stroke-width: 1.5; }}
+.ladder-chart .move.technical path {{ stroke: {COLOURS["technical"]}; }}
+.ladder-chart .move.management path {{ stroke: {COLOURS["management"]}; stroke-dasharray: 7 4; }}
+.ladder-chart .move.lateral path {{ stroke: {COLOURS["lateral"]}; stroke-dasharray: 2 3; }}
+.ladder-chart .move.technical .line {{ marker-end: url(#arrow-technical); }}
+.ladder-chart .move.management .line {{ marker-end: url(#arrow-management); }}
+.ladder-chart .move.lateral .line {{ marker-end: url(#arrow-lateral); }}
+.ladder-chart .move.implied .line {{ stroke-width: 4.2; }}
+.ladder-chart .move.implied.lateral path {{ stroke-dasharray: 3 3; }}
+.ladder-chart .move path.gap {{ stroke: #FFFFFF; stroke-width: 1.6; }}
+.ladder-chart .move.cross-family.technical .line {{ marker-start: url(#start-technical); }}
+.ladder-chart .move.cross-family.management .line {{ marker-start: url(#start-management); }}
+.ladder-chart .move.cross-family.lateral .line {{ marker-start: url(#start-lateral); }}
+.ladder-chart .move path.hit {{ stroke: transparent; stroke-width: 9; stroke-dasharray: none; }}
 .ladder-chart .role rect {{ stroke-width: 1.2; }}
 .ladder-chart .role.technical rect {{ fill: {COLOURS["technical-fill"]};\
  stroke: {COLOURS["technical-frame"]}; }}
 .ladder-chart .role.management rect {{ fill: {COLOURS["management-fill"]};\
  stroke: {COLOURS["management-frame"]}; }}
+.ladder-chart .role.outside rect {{ fill: {COLOURS["outside-fill"]};\
+ stroke: {COLOURS["outside-frame"]}; stroke-dasharray: 5 3; }}
 .ladder-chart .role.error rect {{ stroke: {COLOURS["error"]}; stroke-width: 3; }}
 .ladder-chart .role.warning rect {{ stroke: {COLOURS["warning"]}; stroke-width: 3; }}
+.ladder-chart .role.focus rect {{ stroke: {COLOURS["focus"]}; stroke-width: 4; }}
 .ladder-chart .role text {{ font-size: {FONT_SIZE}px; fill: #1F2328; text-anchor: middle; }}
+.ladder-chart .role .note {{ font-size: 10px; fill: #57606A; }}
 .ladder-chart .badge text {{ font-size: 10px; font-weight: bold; text-anchor: middle; }}
 .ladder-chart .badge.error circle {{ fill: {COLOURS["error"]}; }}
 .ladder-chart .badge.error text {{ fill: #FFFFFF; }}
@@ -94,6 +125,9 @@ _MARKERS = "".join(
     f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
     f' markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">'
     f'<path d="M0,0 L10,5 L0,10 z" fill="{COLOURS[kind]}"/></marker>'
+    f'<marker id="start-{kind}" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="8"'
+    f' markerHeight="8" markerUnits="userSpaceOnUse">'
+    f'<circle cx="5" cy="5" r="4.5" fill="{COLOURS[kind]}"/></marker>'
     for kind in ("technical", "management", "lateral")
 )
 
@@ -118,56 +152,113 @@ def _text(x: int, y: int, css: str, text: str, anchor: str | None = None) -> str
     return f'<text x="{x}" y="{y}" class="{css}"{anchor_attr}>{escape(text)}</text>'
 
 
-# A box as the arrows see it: x, y, right, bottom, horizontal centre, rank.
-_Ends = tuple[int, int, int, int, int, int]
+def path_data(points: Sequence[Point], radius: int = CORNER) -> str:
+    """An SVG path through ``points`` (whole pixels, each segment horizontal or
+    vertical) with its corners rounded by quadratic curves.
 
-
-def _move_path(source: _Ends, target: _Ends) -> str:
-    """An arrow's path: from the edge of one box to the edge of the other.
-
-    Upward moves leave the top and enter the bottom, downward ones the reverse, with
-    vertical tangents so they run through the gaps between rows; moves within a level
-    bridge over the tops (or, between boxes stacked in one cell, around the side).
+    >>> path_data([(0, 0), (0, 10), (10, 10)])
+    'M0,0L0,6Q0,10 4,10L10,10'
     """
-    x1, y1, right1, bottom1, cx1, rank1 = source
-    x2, y2, right2, bottom2, cx2, rank2 = target
-    w = right1 - x1
-    if rank2 != rank1:
-        reach = w // 2 - 12
-        lean = max(-reach, min(reach, (cx2 - cx1) // 6))
-        sx, tx = cx1 + lean, cx2 - lean
-        if rank2 > rank1:
-            bend = max(18, (y1 - bottom2) * 9 // 20)
-            return f"M{sx},{y1}C{sx},{y1 - bend} {tx},{bottom2 + 1 + bend} {tx},{bottom2 + 1}"
-        # a step back runs beside the move up between the same two roles, not on it
-        sx, tx = sx + 16, tx + 16
-        bend = max(18, (y2 - bottom1) * 9 // 20)
-        return f"M{sx},{bottom1}C{sx},{bottom1 + bend} {tx},{y2 - 1 - bend} {tx},{y2 - 1}"
-    if abs(cx2 - cx1) < w:
-        # stacked in one cell: round the right-hand side
-        sy, ty = (y1 + bottom1) // 2, (y2 + bottom2) // 2
-        out = right1 + 18 + min(30, abs(ty - sy) // 6)
-        return f"M{right1},{sy}C{out},{sy} {out},{ty} {right2 + 1},{ty}"
-    if cx2 > cx1:
-        sx, tx = x1 + w * 3 // 4, x2 + w // 4
-    else:
-        sx, tx = x1 + w // 4, x2 + w * 3 // 4
-    # the bridge's peak (3/4 of the lift) stays within the gap above the row
-    top = min(y1, y2) - 14 - min(abs(tx - sx) // 20, 14)
-    return f"M{sx},{y1}C{sx},{top} {tx},{top} {tx},{y2 - 1}"
+    x, y = points[0]
+    parts = [f"M{x},{y}"]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (cx, cy), (bx, by) = points[i - 1], points[i], points[i + 1]
+        before = abs(cx - ax) + abs(cy - ay)
+        after = abs(bx - cx) + abs(by - cy)
+        r = min(radius, before // 2, after // 2)
+        if r <= 0:
+            parts.append(f"L{cx},{cy}")
+            continue
+        # one step of r back along the segment in, and one on along the segment out
+        px = cx - r if ax < cx else cx + r if ax > cx else cx
+        py = cy - r if ay < cy else cy + r if ay > cy else cy
+        qx = cx + r if bx > cx else cx - r if bx < cx else cx
+        qy = cy + r if by > cy else cy - r if by < cy else cy
+        parts.append(f"L{px},{py}Q{cx},{cy} {qx},{qy}")
+    x, y = points[-1]
+    parts.append(f"L{x},{y}")
+    return "".join(parts)
 
 
-def _legend(chart: Chart) -> list[str]:
+def _short_of_the_end(points: Sequence[Point], length: int) -> list[Point]:
+    """The route without its last ``length`` pixels (or most of its last segment)."""
+    (ax, ay), (bx, by) = points[-2], points[-1]
+    last = abs(bx - ax) + abs(by - ay)
+    cut = min(length, last * 4 // 5)
+    dx = (bx > ax) - (bx < ax)
+    dy = (by > ay) - (by < ay)
+    return [*points[:-1], (bx - dx * cut, by - dy * cut)]
+
+
+def move_label(ladder: Ladder, move: ShownMove) -> str:
+    """A move in words, naming both ends: for tooltips and the HTML report.
+
+    >>> import ladders
+    >>> ladder = ladders.loads('''
+    ... levels: [L1, L2]
+    ... tracks: {ic: technical}
+    ... roles:
+    ...   a: {title: Analyst, track: ic, level: L1, family: data, moves: [b]}
+    ...   b: {title: Engineer, track: ic, level: L2, family: eng}
+    ... ''')
+    >>> move_label(ladder, ShownMove("a", "b", "technical", cross_family=True))
+    'Analyst (a, data) → Engineer (b, eng): technical move, to another family'
+    """
+    roles = ladder.roles
+
+    def end(role_id: str) -> str:
+        family = roles[role_id].family
+        where = f"{role_id}, {family}" if move.cross_family and family else role_id
+        return f"{roles[role_id].title} ({where})"
+
+    what = [f"{move.kind} move"]
+    if move.implied:
+        what.append("implied")
+    if move.cross_family:
+        what.append("to another family")
+    return f"{end(move.source)} → {end(move.target)}: {', '.join(what)}"
+
+
+def _move_group(
+    css: str,
+    points: Sequence[Point],
+    attributes: str = "",
+    tooltip: str | None = None,
+    hit: bool = False,
+) -> str:
+    line = path_data(points)
+    inner = f"<title>{escape(tooltip)}</title>" if tooltip else ""
+    inner += f'<path class="line" d="{line}"/>'
+    if " implied" in css:
+        inner += f'<path class="gap" d="{path_data(_short_of_the_end(points, ARROW_LENGTH))}"/>'
+    if hit:
+        inner += f'<path class="hit" d="{line}"/>'
+    return f'<g class="{css}"{attributes}>{inner}</g>'
+
+
+def _move_css(move: ShownMove) -> str:
+    css = f"move {move.kind}"
+    if move.implied:
+        css += " implied"
+    if move.cross_family:
+        css += " cross-family"
+    if move.leaves:
+        css += " leaves"
+    return css
+
+
+def _legend(items: Sequence[LegendItem]) -> list[str]:
     parts = ['<g class="legend">']
-    for (css, label), (x, y) in zip(LEGEND, chart.legend, strict=True):
-        if css.startswith("move"):
-            sample = f'<path class="{css}" d="M{x},{y + 8}H{x + 28}"/>'
+    for item in items:
+        x, y = item.x, item.y
+        if item.css.startswith("move"):
+            sample = _move_group(item.css, [(x + 4, y + 8), (x + 28, y + 8)])
         else:
             sample = (
-                f'<g class="{css}"><rect x="{x + 2}" y="{y + 1}" width="24" height="14"'
+                f'<g class="{item.css}"><rect x="{x + 2}" y="{y + 1}" width="24" height="14"'
                 ' rx="3"/></g>'
             )
-        parts.append(sample + _text(x + 34, y + 12, "legend-label", label))
+        parts.append(sample + _text(x + 34, y + 12, "legend-label", item.label))
     parts.append("</g>")
     return parts
 
@@ -187,26 +278,32 @@ def _role_tooltip(ladder: Ladder, role_id: str, findings: Sequence[Finding]) -> 
 
 
 def svg_chart(
-    ladder: Ladder,
+    scene: Scene,
     chart: Chart,
     findings: Mapping[str, Sequence[Finding]],
     title: str,
     *,
     interactive: bool = False,
 ) -> str:
-    """Draw a laid-out ladder. ``interactive`` makes role boxes keyboard-focusable
-    (for the HTML report); the drawing is the same."""
+    """Draw a laid-out scene. ``interactive`` (for the HTML report) makes role boxes
+    keyboard-focusable, names the moves' ends in data attributes and widens the area
+    that a pointer finds a move by; the drawing is the same."""
+    ladder = scene.ladder
     # an image to assistive technology, unless its boxes are controls
-    aria = "" if interactive else ' role="img"'
+    aria = f' aria-label="{escape(title)}"' if interactive else ' role="img"'
     parts: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ladder-chart"{aria}'
         f' width="{chart.width}" height="{chart.height}"'
         f' viewBox="0 0 {chart.width} {chart.height}">',
-        f"<title>{escape(title)}</title>",
+    ]
+    if not interactive:
+        parts.append(f"<title>{escape(title)}</title>")
+    parts += [
         f"<defs><style>{STYLE}</style>{_MARKERS}</defs>",
         f'<rect width="{chart.width}" height="{chart.height}" fill="#FFFFFF"/>',
-        _text(MARGIN, MARGIN + 20, "heading", title),
     ]
+    if chart.title_y is not None:
+        parts.append(_text(MARGIN, chart.title_y, "heading", title))
     right = chart.width - MARGIN
     grid_bottom = chart.rows[-1].y + chart.rows[-1].height if chart.rows else chart.grid_y
 
@@ -229,8 +326,9 @@ def svg_chart(
     # Columns and their headers.
     parts.append('<g class="columns">')
     for column in chart.columns:
+        kind = column.kind or "outside"
         parts.append(
-            f'<rect class="column {column.kind}" x="{column.x}" y="{chart.grid_y}"'
+            f'<rect class="column {kind}" x="{column.x}" y="{chart.grid_y}"'
             f' width="{column.width}" height="{grid_bottom - chart.grid_y}"/>'
         )
         centre = column.x + column.width // 2
@@ -238,10 +336,11 @@ def svg_chart(
         parts.append(
             _text(centre, chart.track_y + 14, "track", wrap(column.name, chars, 1)[0], "middle")
         )
-        parts.append(_text(centre, chart.track_y + 28, "track-kind", column.kind, "middle"))
+        if column.kind is not None:
+            parts.append(_text(centre, chart.track_y + 28, "track-kind", column.kind, "middle"))
     for band in chart.families:
         chars = max(8, (band.width - 8) // 8)
-        label = wrap(family_label(band.family), chars, 1)[0]
+        label = wrap(band.label, chars, 1)[0]
         parts.append(
             _text(band.x + band.width // 2, chart.family_y + 15, "family", label, "middle")
         )
@@ -251,45 +350,46 @@ def svg_chart(
     parts.append("</g>")
 
     if chart.legend:
-        parts += _legend(chart)
+        parts += _legend(chart.legend)
 
     # Moves under the boxes; fainter when there are many of them.
-    boxes = chart.boxes
-    ranks = ladder.ranks
-    roles = ladder.roles
-    ends = {
-        role_id: (b.x, b.y, b.right, b.bottom, b.cx, ranks[roles[role_id].level])
-        for role_id, b in boxes.items()
-    }
     count = len(chart.moves)
-    opacity = "0.9" if count <= 100 else "0.5" if count <= 1000 else "0.3"
+    opacity = "0.9" if count <= 100 else "0.6" if count <= 1000 else "0.4"
     parts.append(f'<g class="moves" opacity="{opacity}">')
-    for move in chart.moves:
-        path = _move_path(ends[move.source], ends[move.target])
-        parts.append(f'<path class="move {move.kind}" d="{path}"/>')
+    for move, points in zip(chart.moves, chart.routes, strict=True):
+        if interactive:
+            ends = f' data-from="{escape(move.source)}" data-to="{escape(move.target)}"'
+            parts.append(_move_group(_move_css(move), points, ends, hit=True))
+        else:
+            # the report names a move's ends on hover; a plain image, in a tooltip
+            tooltip = move_label(ladder, move) if move.cross_family else None
+            parts.append(_move_group(_move_css(move), points, tooltip=tooltip))
     parts.append("</g>")
 
     # Role boxes.
     parts.append('<g class="roles">')
     tracks = ladder.tracks
+    roles = ladder.roles
     focus = ' tabindex="0"' if interactive else ""
-    for role_id, box in boxes.items():
+    for role_id, box in chart.boxes.items():
         role = roles[role_id]
         about = findings.get(role_id, ())
-        css: str = tracks[role.track].kind
+        css: str = "outside" if box.outside else tracks[role.track].kind
         if about:
             css = f"{css} {_worst(about)}"
+        if role_id == scene.focus:
+            css += " focus"
         lines = box.lines
-        first = box.y + (box.height - len(lines) * LINE_HEIGHT) // 2 + 11
+        shown = len(lines) + (box.note is not None)
+        first = box.y + (box.height - shown * LINE_HEIGHT) // 2 + 11
         cx = box.cx
-        if len(lines) == 1:
-            text = f'<text x="{cx}" y="{first}">{escape(lines[0])}</text>'
-        else:
-            spans = "".join(
-                f'<tspan x="{cx}" y="{first + i * LINE_HEIGHT}">{escape(line)}</tspan>'
-                for i, line in enumerate(lines)
-            )
-            text = f"<text>{spans}</text>"
+        spans = "".join(
+            f'<tspan x="{cx}" y="{first + i * LINE_HEIGHT}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        if box.note is not None:
+            y = first + len(lines) * LINE_HEIGHT - 1
+            spans += f'<tspan class="note" x="{cx}" y="{y}">{escape(box.note)}</tspan>'
         badge = ""
         if about:
             worst = _worst(about)
@@ -303,16 +403,20 @@ def svg_chart(
             f'<g class="role {css}" data-role="{escape(role_id)}"{focus}>'
             f"<title>{_role_tooltip(ladder, role_id, about)}</title>"
             f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="5"/>'
-            f"{text}{badge}</g>"
+            f"<text>{spans}</text>{badge}</g>"
         )
     parts.append("</g></svg>")
     return "\n".join(parts) + "\n"
 
 
 def render_svg(
-    ladder: Ladder, *, findings: Sequence[Finding] = (), title: str | None = None
+    ladder: Ladder,
+    *,
+    findings: Sequence[Finding] = (),
+    title: str | None = None,
+    scene: Scene | None = None,
 ) -> str:
-    """The ladder chart as an SVG document (text)."""
-    chart = layout(ladder)
-    heading = title or ladder.name or "Career ladder"
-    return svg_chart(ladder, chart, findings_by_role(findings), heading)
+    """The ladder chart (or the part of it that ``scene`` shows) as an SVG document."""
+    scene = scene or build_scene(ladder)
+    chart = layout(scene)
+    return svg_chart(scene, chart, findings_by_role(findings), scene.heading(title))

@@ -5,7 +5,7 @@ Each reporter is a class with ``start``/``handle``/``stop`` hooks (see :mod:`.ba
 when that format is asked for, so that running ``ladders check`` pays for one format:
 
 >>> sorted(REPORTERS)
-['github', 'json', 'junit', 'sarif', 'text']
+['github', 'json', 'junit', 'markdown', 'sarif', 'text']
 >>> REPORTERS["json"].__name__
 'JsonReporter'
 """
@@ -13,13 +13,13 @@ when that format is asked for, so that running ``ladders check`` pays for one fo
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from ladders.report.base import Reporter
 
-__all__ = ["FORMATS", "REPORTERS"]
+__all__ = ["FORMATS", "REPORTERS", "make_reporter"]
 
 # format name -> (module under ladders.report, class name)
 _WHERE: dict[str, tuple[str, str]] = {
@@ -28,10 +28,15 @@ _WHERE: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),
     "github": ("github", "GithubReporter"),
+    "markdown": ("markdown", "MarkdownReporter"),
 }
 
 #: the format names, in the order ``--help`` lists them
 FORMATS: tuple[str, ...] = tuple(_WHERE)
+
+# The formats whose output depends on ``--fail-on``: junit (what is a failed test case)
+# and markdown (the verdict it states). Their reporters take a ``fail_on`` keyword.
+_TAKES_FAIL_ON = frozenset({"junit", "markdown"})
 
 
 class _Reporters(Mapping[str, "type[Reporter]"]):
@@ -52,3 +57,20 @@ class _Reporters(Mapping[str, "type[Reporter]"]):
 
 #: every reporter by format name
 REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
+
+
+def make_reporter(
+    name: str, stream: TextIO, *, color: bool = False, fail_on: str = "error"
+) -> Reporter:
+    """The reporter of format ``name`` writing to ``stream``; ``fail_on`` (error, warning
+    or never) reaches the formats whose output depends on it.
+
+    >>> import io
+    >>> make_reporter("junit", io.StringIO(), fail_on="warning").fail_on
+    'warning'
+    """
+    reporter_class = REPORTERS[name]
+    if name in _TAKES_FAIL_ON:
+        make = cast("Callable[..., Reporter]", reporter_class)
+        return make(stream, color=color, fail_on=fail_on)
+    return reporter_class(stream, color=color)

@@ -52,4 +52,7 @@ class GithubReporter(Reporter):
                 ("title", f"{finding.code} {finding.name}"),
             )
         )
-        self.stream.write(f"::{finding.severity} {properties}::{escape_data(finding.message)}\n")
+        # An annotation points at the file and line (the row); a workbook's also names its
+        # sheet and cell in the message.
+        message = f"{finding.cell}: {finding.message}" if finding.cell else finding.message
+        self.stream.write(f"::{finding.severity} {properties}::{escape_data(message)}\n")

@@ -91,7 +91,11 @@ class SarifReporter(Reporter):
             "ruleId": finding.code,
             "ruleIndex": rule_index,
             "level": str(finding.severity),
-            "message": {"text": finding.message},
+            # A workbook's findings name the sheet and cell (the region has its row and
+            # column), as SARIF viewers show only the file otherwise.
+            "message": {
+                "text": f"{finding.cell}: {finding.message}" if finding.cell else finding.message
+            },
             "locations": [
                 {
                     "physicalLocation": {
@@ -101,8 +105,13 @@ class SarifReporter(Reporter):
                 }
             ],
         }
+        properties: dict[str, str] = {}
         if finding.role is not None:
-            result["properties"] = {"role": finding.role}
+            properties["role"] = finding.role
+        if finding.sheet is not None:
+            properties["sheet"] = finding.sheet
+        if properties:
+            result["properties"] = properties
         return result
 
     def stop(self) -> None:

@@ -1,8 +1,11 @@
-"""The ``text`` format: ``file:line:col: CODE [severity] message`` and a summary line."""
+"""The ``text`` format: ``file:line:col: CODE [severity] message`` and a summary line.
+
+A finding in a workbook names its sheet and cell instead: ``org.xlsx[roles]!A12: ...``.
+"""
 
 from __future__ import annotations
 
-from ladders.findings import Finding, Severity
+from ladders.findings import Finding, Severity, cell_name
 from ladders.report.base import Reporter
 
 __all__ = ["TextReporter"]
@@ -33,7 +36,11 @@ class TextReporter(Reporter):
     def handle(self, finding: Finding) -> None:
         super().handle(finding)
         severity = Severity(finding.severity)
-        where = self._paint(f"{finding.file}:{finding.line}:{finding.column}:", _BOLD)
+        if finding.sheet is not None:  # a workbook's cell: org.xlsx[roles]!A12
+            place = f"{finding.file}[{finding.sheet}]!{cell_name(finding.line, finding.column)}"
+        else:
+            place = f"{finding.file}:{finding.line}:{finding.column}"
+        where = self._paint(f"{place}:", _BOLD)
         code = self._paint(finding.code, _BOLD + _SEVERITY_COLOR[severity])
         label = self._paint(f"[{severity}]", _SEVERITY_COLOR[severity])
         message = finding.message.translate(_CONTROLS)
