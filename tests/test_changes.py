@@ -173,13 +173,24 @@ def test_findings_on_two_moves_of_one_role_are_told_apart() -> None:
 def test_finding_key_uses_the_place_not_the_line_or_message() -> None:
     from ladders.changes import finding_key
 
-    ladder = ladders.loads(CEILING)
-    by_code = {f.code: f for f in ladders.check(ladder)}
-    assert finding_key(ladder, by_code["LAD301"]) == ("LAD301", "director", "role")
-    assert finding_key(ladder, by_code["LAD202"]) == ("LAD202", "lead", "move", "director", 1)
-    moved = ladders.loads("# a comment moves every line\n" + CEILING)
+    # head uses L3 on the management track, so lead -> director skips a used level (LAD202)
+    text = CEILING.replace(
+        "  director:", "  head: {title: Head, track: mgmt, level: L3}\n  director:"
+    )
+    ladder = ladders.loads(text)
+    found = ladders.check(ladder)
+    by_code = {(f.code, f.role): f for f in found}
+    assert finding_key(ladder, by_code["LAD301", "director"]) == ("LAD301", "director", "role")
+    assert finding_key(ladder, by_code["LAD202", "lead"]) == (
+        "LAD202",
+        "lead",
+        "move",
+        "director",
+        1,
+    )
+    moved = ladders.loads("# a comment moves every line\n" + text)
     assert {finding_key(moved, f) for f in ladders.check(moved)} == {
-        finding_key(ladder, f) for f in by_code.values()
+        finding_key(ladder, f) for f in found
     }
 
 

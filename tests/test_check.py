@@ -23,17 +23,41 @@ roles:
 """
 
 
-def test_every_rule_of_design_is_registered() -> None:
-    expected = {f"LAD00{i}" for i in range(1, 8)} | {
-        "LAD101", "LAD102", "LAD103", "LAD104",
-        "LAD201", "LAD202", "LAD203", "LAD204", "LAD301", "LAD302",
-    }  # fmt: skip
-    assert set(RULES) == expected
-    for code, rule in RULES.items():
-        if not code.startswith("LAD00"):
-            assert rule.module is not None
-            assert "Failing::" in rule.doc, code
-            assert "Passing::" in rule.doc, code
+#: DESIGN §3 and §7, copied: (code, name, default severity) of every rule
+DESIGN_RULES = {
+    ("LAD001", "syntax-error", "error"),
+    ("LAD002", "schema-error", "error"),
+    ("LAD003", "duplicate-definition", "error"),
+    ("LAD004", "unknown-reference", "error"),
+    ("LAD005", "unsafe-yaml", "error"),
+    ("LAD006", "unused-ignore", "warning"),
+    ("LAD007", "include-error", "error"),
+    ("LAD101", "management-only-progression", "error"),
+    ("LAD102", "one-way-management", "warning"),
+    ("LAD103", "dead-end", "error"),
+    ("LAD104", "unreachable", "warning"),
+    ("LAD201", "kind-mismatch", "error"),
+    ("LAD202", "level-skip", "warning"),
+    ("LAD203", "duplicate-move", "warning"),
+    ("LAD204", "self-move", "error"),
+    ("LAD301", "ceiling-gap", "error"),
+    ("LAD302", "technical-gap", "warning"),
+    ("LAD303", "pay-gap", "warning"),
+    ("LAD304", "pay-cut-promotion", "warning"),
+    ("LAD305", "pay-ceiling", "warning"),
+    ("LAD401", "technical-route-unused", "warning"),
+    ("LAD402", "undeclared-move", "warning"),
+    ("LAD403", "no-way-back", "warning"),
+}
+
+
+def test_every_rule_of_design_is_registered_with_its_name_and_severity() -> None:
+    assert {(r.code, r.name, str(r.severity)) for r in RULES.values()} == DESIGN_RULES
+    stages = {code: rule.stage for code, rule in RULES.items()}
+    assert {c for c, s in stages.items() if s == "load"} == {
+        f"LAD00{i}" for i in (1, 2, 3, 4, 5, 7)
+    }
+    assert {c for c, s in stages.items() if s == "observe"} == {"LAD401", "LAD402", "LAD403"}
 
 
 def test_findings_are_sorted_with_role_and_location(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from ladders.config import (
 )
 from ladders.findings import Severity
 from ladders.rules import Rule
+from ladders.rules.context import Option
 
 
 def write(path: Path, text: str) -> Path:
@@ -30,12 +31,20 @@ def write(path: Path, text: str) -> Path:
 @pytest.fixture
 def rule_with_options(monkeypatch: pytest.MonkeyPatch) -> Rule:
     """A registered rule with options of several types (real rules may have none yet)."""
+    options = {
+        "max-step": Option(1, "an integer", lambda v: type(v) is int),
+        "ratio": Option(0.5, "a number", lambda v: type(v) in (int, float)),
+        "strict": Option(False, "true or false", lambda v: type(v) is bool),
+        "roles": Option([], "a list", lambda v: isinstance(v, list)),
+        "label": Option("x", "a string", lambda v: isinstance(v, str)),
+    }
     rule = Rule(
         "LAD998",
         "test-options",
         Severity.WARNING,
-        {"max-step": 1, "ratio": 0.5, "strict": False, "roles": [], "label": "x"},
+        options,
         "A rule for testing options.\n",
+        "ladder",
     )
     monkeypatch.setitem(rules.RULES, rule.code, rule)
     return rule
@@ -169,8 +178,8 @@ def test_option_types_follow_the_defaults(rule_with_options: Rule) -> None:
             "ladders.toml: severity.LAD204 must be 'error' or 'warning', not 'fatal'",
         ),
         (
-            {"severity": {"LAD240": "error"}},
-            "ladders.toml: severity: 'LAD240' is not a rule code or name; did you mean 'LAD204'?",
+            {"severity": {"LAD2O4": "error"}},
+            "ladders.toml: severity: 'LAD2O4' is not a rule code or name; did you mean 'LAD204'?",
         ),
         (
             {"rules": {"LAD204": {"max-step": 2}}},

@@ -22,6 +22,7 @@ from ladders.rules import RULES
 from ladders.schema import json_schema
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+SRC = DOCS.parent / "src"
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +87,25 @@ def _strings(args: str) -> list[str]:
     return [json.loads(f'"{s}"') for s in _STRING.findall(args)]
 
 
-def _run(command: str, folder: Path, last: int) -> tuple[str, int]:
+@pytest.fixture(scope="module")
+def tree_bin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with a ``ladders`` command that runs ``python -m ladders`` of this tree (not
+    whatever ``ladders`` script is installed), so the tutorial replays the code under test."""
+    folder = tmp_path_factory.mktemp("bin")
+    script = folder / "ladders"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ladders "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+def _run(command: str, folder: Path, last: int, tree_bin: Path) -> tuple[str, int]:
     if command == "echo $?":
         return f"{last}\n", last
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    # This tree's package first, for `ladders` and for scripts the tutorial runs (`python ask.py`).
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), *filter(None, [env.get("PYTHONPATH")])])
+    path = [str(tree_bin), str(Path(sys.executable).parent), env.get("PATH", "")]
+    env["PATH"] = os.pathsep.join(path)
     done = subprocess.run(
         ["bash", "-c", command],
         cwd=folder,
@@ -104,7 +119,7 @@ def _run(command: str, folder: Path, last: int) -> tuple[str, int]:
     return done.stdout, done.returncode
 
 
-def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path) -> None:
+def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path, tree_bin: Path) -> None:
     text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
     last = 0
     ran = 0
@@ -126,7 +141,7 @@ def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path) -> None
             commands = re.split(r"^\$ ", body, flags=re.M)[1:]
             for block in commands:
                 command, _, expected = block.partition("\n")
-                output, last = _run(command, tmp_path, last)
+                output, last = _run(command, tmp_path, last, tree_bin)
                 assert output == expected, f"$ {command}"
                 ran += 1
             continue

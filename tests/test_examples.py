@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import ladders
-from ladders.exchange import ladder_data
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -28,7 +26,9 @@ def run(script: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["healthy.yaml", "split/org.yaml", "json/healthy.json"], ids=lambda p: p
+    "path",
+    ["healthy.yaml", "split/org.yaml", "json/healthy.json", "compact.yaml"],
+    ids=lambda p: p,
 )
 def test_healthy_examples_are_clean(path: str) -> None:
     assert ladders.check_file(EXAMPLES / path) == []
@@ -80,14 +80,13 @@ def test_guard_script_fails_when_a_technical_route_is_removed(tmp_path: Path) ->
         if ladder.track_kind(r) == "technical"
         and ladder.progression[r].can_progress_without_management
     )
-    data = ladder_data(ladder)
-    data["roles"][victim]["moves"] = [
-        m
-        for m in data["roles"][victim].get("moves", [])
-        if ladder.track_kind(m["to"]) == "management"
-    ]
+    changed = ladder
+    for move in ladder.roles[victim].moves:
+        if ladder.track_kind(move.to) != "management":
+            changed = changed.without_move(victim, move.to)
+    assert ladder.progression[victim].can_progress_without_management  # the old is untouched
     new = tmp_path / "new.json"
-    new.write_text(json.dumps(data))
+    ladders.dump(changed, new)
     result = run("guard_technical_routes.py", old, new)
     assert result.returncode == 1, result.stderr
     assert f"({victim})" in result.stdout
@@ -98,3 +97,15 @@ def test_guard_script_passes_an_unchanged_ladder() -> None:
     result = run("guard_technical_routes.py", old, old)
     assert result.returncode == 0, result.stderr
     assert "no role lost" in result.stdout
+
+
+def test_the_compact_example_says_its_moves_once() -> None:
+    compact = ladders.load(EXAMPLES / "compact.yaml")
+    written = sum(len(role.move_specs) for role in compact.roles.values())
+    assert written == 1
+    assert len(compact.implied_moves) == 9
+    from ladders.exchange.data import ladder_data
+
+    explicit = ladders.Ladder.from_data(ladder_data(compact, explicit=True))
+    assert set(explicit.graph.edges) == set(compact.graph.edges)
+    assert ladders.check(explicit) == []

@@ -102,14 +102,15 @@ def test_unknown_role_is_a_usage_error_with_did_you_mean(ladder: ladders.Ladder)
 
 
 def test_ceiling_without_management_follows_the_step_back(ladder: ladders.Ladder) -> None:
-    top = ladder.ceiling("senior")
+    top = ladder.ceiling("senior", avoid_management=True)
     assert (top.level, top.rank, top.rises) == ("L6", 3, True)
     assert top.route.roles == ("senior", "engineer2", "staff", "principal")
     assert top.route.end == "principal"
 
 
-def test_ceiling_with_management(ladder: ladders.Ladder) -> None:
-    top = ladder.ceiling("engineer", avoid_management=False)
+def test_ceiling_defaults_to_any_route(ladder: ladders.Ladder) -> None:
+    assert ladder.ceiling("senior") == ladder.ceiling("senior", avoid_management=False)
+    top = ladder.ceiling("engineer")
     assert top.level == "L6"
     assert top.route.roles[0] == "engineer"
     assert ladder.rank(top.route.end) == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,31 @@ def test_schema_is_a_fresh_copy_each_time() -> None:
     first = json_schema()
     first["properties"].clear()
     assert json_schema()["properties"]
+
+
+def test_format_11_ladders_are_valid_and_bad_bands_are_not(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    ladder = {
+        "progression": {"promote": True, "switch": False},
+        "levels": [{"id": "L1", "entry": True, "band": {"min": 1, "max": 2, "currency": "EUR"}}],
+        "tracks": {"ic": {"kind": "technical", "bands": {"L1": {"min": 1, "max": 3,
+                                                                  "currency": "USD"}}}},
+        "roles": {
+            "dev": {
+                "title": "Developer",
+                "track": "ic",
+                "level": "L1",
+                "band": {"min": 1.5, "max": 2, "currency": "EUR"},
+                "progression": {"switch": True},
+                "moves": [{"to": "dev", "ignore": {"LAD204": "a test"}}],
+            }
+        },
+    }  # fmt: skip
+    assert list(validator.iter_errors(ladder)) == []
+    bad = copy.deepcopy(ladder)
+    bad["roles"]["dev"]["band"] = {"min": -1, "max": 2, "currency": "EURO"}
+    assert len(list(validator.iter_errors(bad))) >= 1
+    bad = copy.deepcopy(ladder)
+    bad["progression"] = {"promote": "yes"}
+    assert list(validator.iter_errors(bad))

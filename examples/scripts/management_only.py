@@ -1,10 +1,12 @@
-"""List every role whose only way up is through management.
+"""List every technical role whose only way up is through management.
 
     python examples/scripts/management_only.py examples/senior-ceiling.yaml
 
-Prints one line per technical role below its family's technical ceiling that can
-progress, but not without becoming a manager (what rule LAD101 reports). Exits 1 when
-there is any, so it can guard a pipeline.
+Prints one line per stuck specialist (the roles rule LAD101 reports), with why: higher
+technical roles exist but only routes through management reach them; the technical
+track of the family ends at the role's level while management goes higher; or the only
+way up is a management role of another family. Exits 1 when there is any, so it can
+guard a pipeline.
 """
 
 from __future__ import annotations
@@ -13,30 +15,22 @@ import sys
 
 import ladders
 
+WHY = {
+    "through-management": "higher technical roles exist, but only through management",
+    "track-ends": "the technical track ends here while management goes higher",
+    "other-family": "the only way up is a management role of another family",
+}
+
 
 def main(path: str) -> int:
     ladder = ladders.load(path)
-    ranks = ladder.ranks
-    technical_top = {
-        family.family: ranks[family.technical_ceiling]
-        for family in ladder.summary(findings=[]).families
-        if family.technical_ceiling is not None
-    }
-    stuck = []
-    for role_id, role in ladder.roles.items():
-        if ladder.track_kind(role_id) != "technical":
-            continue
-        if ladder.rank(role_id) >= technical_top[role.family]:
-            continue  # at the top of its family's technical track already
-        progress = ladder.progression[role_id]
-        if progress.can_progress and not progress.can_progress_without_management:
-            stuck.append(role_id)
-            print(
-                f"{role.title} ({role_id}, {role.level}): up to {progress.highest} only "
-                f"through management, e.g. {' -> '.join(progress.route)}"
-            )
+    stuck = ladder.management_only_roles()
+    for found in stuck:
+        role = ladder.roles[found.role]
+        via = f" (via {found.via})" if found.via else ""
+        print(f"{role.title} ({found.role}, {role.level}): {WHY[found.reason]}{via}")
     if not stuck:
-        print("every technical role that can progress can do so without managing people")
+        print("every technical role has a way up that does not require managing people")
     return 1 if stuck else 0
 
 

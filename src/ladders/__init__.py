@@ -2,6 +2,9 @@
 
 Does every role have a route forward that does not require becoming a manager?
 
+A script starts with :func:`load` (or :func:`loads`), asks the :class:`Ladder`, runs
+:func:`check`, and may write a changed ladder with :func:`dump`:
+
 >>> import ladders
 >>> ladder = ladders.loads('''
 ... levels: [L1, L2]
@@ -16,21 +19,31 @@ Does every role have a route forward that does not require becoming a manager?
 
 from __future__ import annotations
 
-from ladders.analysis import Progression, RoleProgress, progression
-from ladders.changes import LadderDiff, Regression, diff
-from ladders.check import CheckConfig, check, check_file
-from ladders.errors import LaddersError, LoadError, UsageError
-from ladders.findings import Finding, Location, Severity
-from ladders.graph import infer_kind
-from ladders.load import load, loads
-from ladders.model import Ladder, LadderFile, Level, Move, Role, Track
-from ladders.query import Ceiling, FamilySummary, LadderSummary, Route, Step
-
 from ladders._version import __version__
+from ladders.analysis import Progression, RoleProgress, StuckRole
+from ladders.changes import LadderDiff, Regression
+from ladders.check import CheckConfig, check_file
+from ladders.errors import ConfigError, CsvError, LaddersError, LoadError, UsageError
+from ladders.findings import Finding, Location, Severity
+from ladders.ladder import Ladder, check, diff, dump, load, loads, progression
+from ladders.model import (
+    Band,
+    LadderFile,
+    Level,
+    Move,
+    ProgressionSettings,
+    Role,
+    Track,
+    infer_kind,
+)
+from ladders.query import Ceiling, FamilySummary, LadderSummary, ParityRow, Route, Step
 
 __all__ = [
+    "Band",
     "Ceiling",
     "CheckConfig",
+    "ConfigError",
+    "CsvError",
     "FamilySummary",
     "Finding",
     "Ladder",
@@ -42,19 +55,23 @@ __all__ = [
     "LoadError",
     "Location",
     "Move",
+    "ParityRow",
     "Progression",
+    "ProgressionSettings",
     "Regression",
     "Role",
     "RoleProgress",
     "Route",
     "Severity",
     "Step",
+    "StuckRole",
     "Track",
     "UsageError",
     "__version__",
     "check",
     "check_file",
     "diff",
+    "dump",
     "infer_kind",
     "load",
     "loads",

@@ -1,6 +1,6 @@
-"""Questions asked of a whole ladder: progression, family ceilings, reachability, routes.
+"""Questions asked of the whole ladder: progression, reachability, the stuck specialist.
 
-These are plain functions of a :class:`~ladders.model.Ladder`; none does I/O. They
+These are plain functions of a :class:`~ladders.index.LadderIndex`; none does I/O. They
 answer for every role at once and cost O(roles + moves) for the whole ladder, however
 long the routes: a ladder of a million roles is answered in seconds.
 
@@ -10,8 +10,9 @@ The words are those of DESIGN §2. A **route** is a path of one or more moves; i
 without management** if a non-managerial route does. Routes may cross families and
 may step back a level before rising.
 
->>> from ladders.load import loads
->>> ladder = loads('''
+>>> import ladders
+>>> from ladders.index import LadderIndex
+>>> ladder = ladders.loads('''
 ... levels: [L1, L2, L3]
 ... tracks: {ic: technical, mgmt: management}
 ... roles:
@@ -20,225 +21,45 @@ may step back a level before rising.
 ...   senior: {title: Senior Developer, track: ic, level: L3}
 ...   lead: {title: Team Lead, track: mgmt, level: L3}
 ... ''')
->>> progress = progression(ladder)
+>>> progress = Progression(LadderIndex(ladder))
 >>> progress["dev"].can_progress_without_management   # by stepping back to junior first
 True
 >>> progress["dev"].route_without_management
 ('dev', 'junior', 'senior')
->>> ceiling(ladder, None, "management")
-2
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter, sub
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import chain, compress, repeat
+from operator import le
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ladders.errors import UsageError
+from ladders.index import LadderIndex, consume
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder, Move, MoveKind, TrackKind
+    from ladders.model import Band
 
 __all__ = [
-    "LadderIndex",
+    "Facts",
     "Progression",
     "RoleProgress",
-    "ceiling",
-    "ceilings",
-    "progression",
+    "StuckReason",
+    "StuckRole",
+    "dead_end",
+    "management_only",
     "reachable",
-    "reachable_from_entries",
-    "unreachable_roles",
+    "stuck",
+    "unreachable",
 ]
 
-
-class LadderIndex:
-    """The ladder as compact integer arrays, built in one pass over the roles.
-
-    Role ``i`` is the ``i``-th role of ``ladder.roles``; ``ids[i]`` is its id. Its moves
-    are ``targets[offsets[i]:offsets[i + 1]]`` in file order (a move's *edge number* is
-    its position in ``targets``; ``sources[e]`` is the role edge ``e`` leaves). This is
-    what the rules run on: no networkx graph is built to check a ladder, and the arrays
-    are filled by C-level ``map`` calls rather than Python loops.
-
-    Raises :class:`~ladders.UsageError` if a role refers to a track, level or role the
-    ladder does not have (loading reports those as LAD004; only a ladder built by hand
-    can have them).
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior, {to: senior}]}
-    ...   senior: {title: Senior Developer, track: ic, level: L2}
-    ... ''')
-    >>> index = LadderIndex(ladder)
-    >>> index.ids, index.rank, index.targets, index.offsets, index.sources
-    (['dev', 'senior'], [0, 1], [1, 1], [0, 2, 2], [0, 0])
-    """
-
-    __slots__ = (
-        "_by_rank",
-        "_predecessors",
-        "declared",
-        "entries",
-        "families",
-        "family",
-        "ids",
-        "ladder",
-        "levels",
-        "management",
-        "offsets",
-        "position",
-        "rank",
-        "sources",
-        "targets",
-    )
-
-    def __init__(self, ladder: Ladder) -> None:
-        self.ladder = ladder
-        roles = ladder.roles
-        values = list(roles.values())
-        count = len(values)
-        #: role ids, in file order
-        self.ids: list[str] = list(roles)
-        #: role id -> its number
-        self.position: dict[str, int] = dict(zip(self.ids, range(count), strict=True))
-        #: level ids, by rank
-        self.levels: list[str] = [level.id for level in ladder.levels]
-        management_track = {tid: track.kind == "management" for tid, track in ladder.tracks.items()}
-        try:
-            #: rank of each role's level
-            self.rank: list[int] = list(map(ladder.ranks.__getitem__, map(_LEVEL, values)))
-            #: 1 where the role is on a management track
-            self.management = bytearray(map(management_track.__getitem__, map(_TRACK, values)))
-        except KeyError:
-            self._raise_unknown_reference()
-            raise  # pragma: no cover (the line above always raises)
-        names = list(map(_FAMILY, values))
-        numbers = {name: i for i, name in enumerate(dict.fromkeys(names))}
-        #: each role's family number (an index into ``families``)
-        self.family: list[int] = list(map(numbers.__getitem__, names))
-        #: family names by number (``None`` for roles without a family)
-        self.families: list[str | None] = list(numbers)
-        #: the roles marked ``entry: true``
-        self.entries: list[int] = list(compress(range(count), map(_ENTRY, values)))
-        specs = list(map(_MOVE_SPECS, values))
-        #: where each role's moves start in ``targets`` (and, last, where they end)
-        self.offsets: list[int] = list(accumulate(map(len, specs), initial=0))
-        #: (edge, declared kind) of every move written with a ``kind``
-        self.declared: list[tuple[int, MoveKind]] = []
-        #: the target role of each move, all roles' moves one after the other
-        self.targets: list[int] = self._resolve(list(chain.from_iterable(specs)))
-        #: the role each move leaves
-        self.sources: list[int] = list(
-            chain.from_iterable(map(repeat, range(count), map(sub, self.offsets[1:], self.offsets)))
-        )
-        self._predecessors: list[list[int]] | None = None
-        self._by_rank: list[set[int]] | None = None
-
-    def _resolve(self, moves: list[str | Move]) -> list[int]:
-        """Role numbers of the move targets (bare ids at C speed, then written moves)."""
-        position = self.position
-        try:
-            return list(map(position.__getitem__, moves))  # type: ignore[arg-type]
-        except (KeyError, TypeError):
-            pass
-        written = [e for e, move in enumerate(moves) if move.__class__ is not str]
-        for e in written:
-            move = moves[e]
-            assert not isinstance(move, str)
-            if move.kind is not None:
-                self.declared.append((e, move.kind))
-            moves[e] = move.to
-        try:
-            return list(map(position.__getitem__, moves))  # type: ignore[arg-type]
-        except KeyError as error:
-            (target,) = error.args
-            for role_id, role in self.ladder.roles.items():
-                if target in role.targets:
-                    raise UsageError(
-                        f"role {role_id!r} has a move to unknown role {target!r}"
-                    ) from None
-            raise  # pragma: no cover
-
-    def _raise_unknown_reference(self) -> None:
-        ladder = self.ladder
-        for role_id, role in ladder.roles.items():
-            if role.level not in ladder.ranks:
-                raise UsageError(f"role {role_id!r} refers to unknown level {role.level!r}")
-            if role.track not in ladder.tracks:
-                raise UsageError(f"role {role_id!r} refers to unknown track {role.track!r}")
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @property
-    def predecessors(self) -> list[list[int]]:
-        """For each role, the roles with a move to it (once per move)."""
-        if self._predecessors is None:
-            predecessors: list[list[int]] = [[] for _ in self.ids]
-            _consume(map(list.append, map(predecessors.__getitem__, self.targets), self.sources))
-            self._predecessors = predecessors
-        return self._predecessors
-
-    @property
-    def by_rank(self) -> list[set[int]]:
-        """The roles of each rank, lowest rank first."""
-        if self._by_rank is None:
-            by_rank: list[set[int]] = [set() for _ in self.levels]
-            _consume(map(set.add, map(by_rank.__getitem__, self.rank), range(len(self.ids))))
-            self._by_rank = by_rank
-        return self._by_rank
-
-    def moves_of(self, roles: Iterable[int]) -> Iterator[list[int]]:
-        """The targets of each of ``roles``."""
-        offsets = self.offsets
-        return map(
-            self.targets.__getitem__,
-            map(
-                slice, map(offsets.__getitem__, roles), map(offsets.__getitem__, map(_NEXT, roles))
-            ),
-        )
-
-    def describe(self, i: int) -> str:
-        """A role as messages name it: ``Title (id, level)``."""
-        role = self.ladder.roles[self.ids[i]]
-        return f"{role.title} ({self.ids[i]}, {role.level})"
-
-    def ceilings(self) -> dict[tuple[int, bool], int]:
-        """(family number, is management) -> the highest rank of such a role."""
-        top: dict[tuple[int, bool], int] = {}
-        for family, management, rank in set(
-            zip(self.family, self.management, self.rank, strict=True)
-        ):
-            key = (family, bool(management))
-            if top.get(key, -1) < rank:
-                top[key] = rank
-        return top
-
-
-_LEVEL = attrgetter("level")
-_TRACK = attrgetter("track")
-_FAMILY = attrgetter("family")
-_ENTRY = attrgetter("entry")
-_MOVE_SPECS = attrgetter("move_specs")
-_NEXT = (1).__add__
 _NOT = bytes([1]) + bytes(255)  # bytearray.translate table: 0 -> 1, anything else -> 0
 
 
-def _consume(iterator: Iterator[object]) -> None:
-    """Run an iterator of side effects to the end (at C speed)."""
-    deque(iterator, maxlen=0)
-
-
 def _fill(array: list[int] | bytearray, positions: Iterable[int], value: int) -> None:
-    """``array[p] = value`` for every ``p`` in ``positions``."""
-    _consume(map(array.__setitem__, positions, repeat(value)))
+    """``array[p] = value`` for every ``p`` in ``positions`` (at C speed)."""
+    consume(map(array.__setitem__, positions, repeat(value)))
 
 
 class _Sweep:
@@ -342,13 +163,13 @@ class RoleProgress(NamedTuple):
 class Progression(Mapping[str, RoleProgress]):
     """Progression of every role at once: a mapping role id -> :class:`RoleProgress`.
 
-    Built with :func:`progression`. Each of the two sweeps (any route, non-managerial
-    routes) costs O(roles + moves) and runs on first use; looking a role up then costs
-    the length of its witness routes.
+    Built from a :class:`~ladders.index.LadderIndex`. Each of the two sweeps (any route,
+    non-managerial routes) costs O(roles + moves) and runs on first use; looking a role
+    up then costs the length of its witness routes.
     """
 
-    def __init__(self, ladder: Ladder, index: LadderIndex | None = None) -> None:
-        self.index = index if index is not None else LadderIndex(ladder)
+    def __init__(self, index: LadderIndex) -> None:
+        self.index = index
         self._sweeps: dict[bool, _Sweep] = {}
 
     def _sweep(self, without_management: bool) -> _Sweep:
@@ -414,68 +235,6 @@ class Progression(Mapping[str, RoleProgress]):
         return i
 
 
-def progression(ladder: Ladder) -> Progression:
-    """Whether, and how far, every role can progress, with and without management.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2, L3]
-    ... tracks: {ic: technical, mgmt: management}
-    ... roles:
-    ...   senior: {title: Senior Engineer, track: ic, level: L2, moves: [tlm]}
-    ...   tlm: {title: Tech Lead Manager, track: mgmt, level: L3, moves: [staff]}
-    ...   staff: {title: Staff Engineer, track: ic, level: L3}
-    ... ''')
-    >>> p = progression(ladder)["senior"]
-    >>> p.can_progress, p.can_progress_without_management, p.highest, p.route
-    (True, False, 'L3', ('senior', 'tlm'))
-    """
-    return Progression(ladder)
-
-
-def ceilings(ladder: Ladder) -> dict[tuple[str | None, TrackKind], int]:
-    """Every family ceiling: (family, track kind) -> the highest rank of such a role.
-
-    Roles without a family form the family ``None``. A pair that is absent has no role.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2, L3]
-    ... tracks: {ic: technical, mgmt: management}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, family: eng}
-    ...   em: {title: Engineering Manager, track: mgmt, level: L3, family: eng}
-    ... ''')
-    >>> ceilings(ladder)
-    {('eng', 'technical'): 0, ('eng', 'management'): 2}
-    """
-    index = LadderIndex(ladder)
-    top = index.ceilings()
-    return {
-        (index.families[family], "management" if management else "technical"): top[
-            family, management
-        ]
-        for family, management in sorted(top)
-    }
-
-
-def ceiling(ladder: Ladder, family: str | None, kind: TrackKind) -> int | None:
-    """``ceiling(f, k)``: the highest rank of a role of family ``f`` on a track of kind ``k``.
-
-    ``None`` if the family has no such role.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles: {dev: {title: Developer, track: ic, level: L2}}
-    ... ''')
-    >>> ceiling(ladder, None, "technical"), ceiling(ladder, None, "management")
-    (1, None)
-    """
-    return ceilings(ladder).get((family, kind))
-
-
 def reachable(index: LadderIndex) -> set[int]:
     """The entry roles and every role reachable from one, by number (a frontier at a time)."""
     seen = set(index.entries)
@@ -487,32 +246,137 @@ def reachable(index: LadderIndex) -> set[int]:
     return seen
 
 
-def reachable_from_entries(ladder: Ladder) -> set[str]:
-    """The entry roles and every role a route from one reaches.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, entry: true, moves: [senior]}
-    ...   senior: {title: Senior Developer, track: ic, level: L2}
-    ...   staff: {title: Staff Developer, track: ic, level: L2}
-    ... ''')
-    >>> sorted(reachable_from_entries(ladder))
-    ['dev', 'senior']
-    """
-    index = LadderIndex(ladder)
-    return set(map(index.ids.__getitem__, reachable(index)))
-
-
-def unreachable_roles(ladder: Ladder) -> list[str]:
+def unreachable(index: LadderIndex) -> list[int]:
     """Roles that are neither entry roles nor reachable from one, in file order.
 
-    Empty when no role is marked ``entry: true`` (then nothing says where people start).
+    Empty when no role is an entry role (then nothing says where people start).
     """
-    index = LadderIndex(ladder)
     if not index.entries:
         return []
     seen = reachable(index)
-    return [role for i, role in enumerate(index.ids) if i not in seen]
+    return [i for i in range(len(index)) if i not in seen]
+
+
+def stuck(index: LadderIndex, progression: Progression) -> list[int]:
+    """The roles that cannot progress without management, by number."""
+    return list(
+        compress(range(len(index)), map(le, progression.highest_without_management, index.rank))
+    )
+
+
+def dead_end(index: LadderIndex, progression: Progression, i: int) -> bool:
+    """LAD103's condition: role ``i`` ranks below its family's ceiling for its track kind
+    and cannot progress at all."""
+    top = index.ceilings[index.family[i], bool(index.management[i])]
+    return index.rank[i] < top and progression.highest[i] <= index.rank[i]
+
+
+#: Why a technical role is stuck (DESIGN §3, LAD101), in the order the cases are tried.
+StuckReason = Literal["through-management", "track-ends", "other-family"]
+
+
+class StuckRole(NamedTuple):
+    """A technical role whose only way up is management (DESIGN §4).
+
+    ``reason``: ``through-management`` (higher technical roles of its family exist, but
+    only routes through management reach them), ``track-ends`` (its family's technical
+    track ends at its level while the family's management goes higher), ``other-family``
+    (its only way up is a management role of another family). ``via`` is the first
+    management role on a route up, or ``None`` when no route rises.
+    """
+
+    role: str
+    reason: StuckReason
+    via: str | None
+
+
+def management_only(index: LadderIndex, progression: Progression) -> list[StuckRole]:
+    """Every technical role LAD101 is about, in file order: it cannot progress without
+    management, is not a dead end (LAD103), and either can progress (so only through
+    management) or some role of its family ranks above it."""
+    found: list[StuckRole] = []
+    top = index.ceilings
+    rank, management, family, highest = (
+        index.rank,
+        index.management,
+        index.family,
+        progression.highest,
+    )
+    for i in stuck(index, progression):
+        if management[i] or dead_end(index, progression, i):
+            continue
+        technical_top = top[family[i], False]
+        family_top = max(technical_top, top.get((family[i], True), -1))
+        rises = highest[i] > rank[i]
+        reason: StuckReason
+        if rank[i] < technical_top:
+            reason = "through-management"
+        elif family_top > rank[i]:
+            reason = "track-ends"
+        elif rises:
+            reason = "other-family"
+        else:
+            continue
+        via = None
+        if rises:
+            route = progression.route_numbers(i)
+            via = index.ids[next(j for j in route[1:] if management[j])]
+        found.append(StuckRole(index.ids[i], reason, via))
+    return found
+
+
+class Facts:
+    """What the rules of one check share, each computed once, on first use: the index,
+    progression, the stuck roles, the dead ends, the stuck specialists, the unreachable."""
+
+    __slots__ = ("_bands", "_management_only", "_stuck", "_unreachable", "index", "progression")
+
+    def __init__(self, index: LadderIndex, progression: Progression | None = None) -> None:
+        self.index = index
+        self.progression = progression if progression is not None else Progression(index)
+        self._stuck: list[int] | None = None
+        self._management_only: list[StuckRole] | None = None
+        self._unreachable: list[int] | None = None
+        self._bands: dict[int, Band] | None = None
+
+    @property
+    def bands(self) -> dict[int, Band]:
+        """Role number -> its pay band (DESIGN §2), for the roles that have one."""
+        if self._bands is None:
+            band = self.index.ladder.band
+            levels, tracks = self.index.ladder.levels, self.index.ladder.tracks
+            if not any(level.band for level in levels) and not any(
+                track.bands for track in tracks.values()
+            ):
+                # Only roles' own bands can exist: skip the per-role lookups.
+                roles = self.index.ladder.roles.values()
+                self._bands = {i: r.band for i, r in enumerate(roles) if r.band is not None}
+            else:
+                found = ((i, band(role)) for i, role in enumerate(self.index.ids))
+                self._bands = {i: b for i, b in found if b is not None}
+        return self._bands
+
+    @property
+    def stuck(self) -> list[int]:
+        """The roles that cannot progress without management, by number."""
+        if self._stuck is None:
+            self._stuck = stuck(self.index, self.progression)
+        return self._stuck
+
+    def dead_end(self, i: int) -> bool:
+        """Whether role ``i`` is a dead end (LAD103's condition)."""
+        return dead_end(self.index, self.progression, i)
+
+    @property
+    def management_only(self) -> list[StuckRole]:
+        """The stuck specialists (LAD101's roles), in file order."""
+        if self._management_only is None:
+            self._management_only = management_only(self.index, self.progression)
+        return self._management_only
+
+    @property
+    def unreachable(self) -> list[int]:
+        """The roles neither entry roles nor reachable from one (LAD104's roles)."""
+        if self._unreachable is None:
+            self._unreachable = unreachable(self.index)
+        return self._unreachable

@@ -1,6 +1,6 @@
 """What changed between two versions of a ladder, and whether anyone lost a way forward.
 
->>> from ladders.load import loads
+>>> from ladders import diff, loads
 >>> old = loads('''
 ... levels: [L1, L2]
 ... tracks: {ic: technical, mgmt: management}
@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ladders.findings import Finding
-    from ladders.model import Ladder, Move, Role
+    from ladders.ladder import Ladder
+    from ladders.model import Move, Role
 
 __all__ = ["FieldChange", "LadderDiff", "Regression", "diff", "finding_key"]
 
@@ -340,17 +341,15 @@ def diff(
     old: Ladder,
     new: Ladder,
     *,
-    old_findings: list[Finding] | None = None,
-    new_findings: list[Finding] | None = None,
+    old_findings: Sequence[Finding],
+    new_findings: Sequence[Finding],
 ) -> LadderDiff:
     """Compare two versions of a ladder.
 
-    Findings are those of :func:`ladders.check` unless given. A finding is the same in
+    ``ladders.diff`` passes the findings of :func:`ladders.check`. A finding is the same in
     both versions when its code, role and place are (see :func:`finding_key`), whatever
     its line and message; one whose message changed is in ``findings_reworded``.
     """
-    from ladders.check import check
-
     old_ids, new_ids = old.roles.keys(), new.roles.keys()
     roles_added = tuple(r for r in new.roles if r not in old_ids)
     roles_removed = tuple(r for r in old.roles if r not in new_ids)
@@ -379,8 +378,6 @@ def diff(
     for role_id in roles_removed:
         moves_removed.extend((role_id, target) for target in _moves(old.roles[role_id]))
 
-    old_findings = check(old) if old_findings is None else old_findings
-    new_findings = check(new) if new_findings is None else new_findings
     introduced, resolved, reworded = _match(old, new, old_findings, new_findings)
     return LadderDiff(
         roles_added=roles_added,

@@ -1,5 +1,9 @@
 """Run the rules on a ladder and apply the configuration: select, ignore, severity,
-per-rule options, and the ``ignore`` entries written on roles.
+per-rule options, and the ``ignore`` entries written on roles and moves.
+
+Selection works as flake8's: for each code, the longest selector of ``select`` and of
+``ignore`` that names it is found, and the longer one wins (``select=LAD101,
+ignore=LAD1`` keeps LAD101; a tie is ignored). A rule name counts as the full code.
 """
 
 from __future__ import annotations
@@ -7,29 +11,52 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter
 from typing import Any
 
+from ladders.analysis import Facts
 from ladders.collector import collector_paused
 from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
+from ladders.index import LadderIndex
 from ladders.load import Loaded, load_path
-from ladders.model import Ladder
-from ladders.rules import RULES, Context, Rule
+from ladders.model import LadderData
+from ladders.rules import RULES, Rule
+from ladders.rules.context import Context
 
 __all__ = [
     "CheckConfig",
     "CheckResult",
-    "check",
     "check_file",
+    "check_loaded",
     "check_paths",
     "matches",
     "names_a_rule",
+    "run",
 ]
 
 UNUSED_IGNORE = "LAD006"
+
+
+def _names() -> dict[str, str]:
+    return {rule.name: rule.code for rule in RULES.values()}
+
+
+def _specificity(code: str, selector: str, names: Mapping[str, str] | None = None) -> int:
+    """How specifically ``selector`` names ``code``: the length of the matched prefix
+    (a rule name counts as the whole code, ``ALL`` as 0), or -1 if it does not."""
+    wanted = selector.strip()
+    upper = wanted.upper()
+    if upper == "ALL":
+        return 0
+    if (names if names is not None else _names()).get(wanted.lower()) == code:
+        return len(code)
+    return len(upper) if upper and code.startswith(upper) else -1
+
+
+def _best(code: str, selectors: Iterable[str]) -> int:
+    names = _names()
+    return max((_specificity(code, s, names) for s in selectors), default=-1)
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:
@@ -39,14 +66,7 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
     >>> matches("LAD101", ["LAD1"]), matches("LAD202", ["level-skip"]), matches("LAD3", [])
     (True, True, False)
     """
-    for pattern in patterns:
-        wanted = pattern.strip()
-        if wanted.upper() == "ALL" or code.startswith(wanted.upper()):
-            return True
-        rule = RULES.get(code)
-        if rule is not None and rule.name == wanted.lower():
-            return True
-    return False
+    return _best(code, patterns) >= 0
 
 
 def names_a_rule(selector: str) -> bool:
@@ -56,12 +76,9 @@ def names_a_rule(selector: str) -> bool:
     >>> names_a_rule("LAD1"), names_a_rule("level-skip"), names_a_rule("LAD9")
     (True, True, False)
     """
-    wanted = selector.strip()
-    upper = wanted.upper()
-    return bool(wanted) and (
-        upper == "ALL"
-        or any(code.startswith(upper) for code in RULES)
-        or any(rule.name == wanted.lower() for rule in RULES.values())
+    names = _names()
+    return bool(selector.strip()) and any(
+        _specificity(code, selector, names) >= 0 for code in RULES
     )
 
 
@@ -71,24 +88,29 @@ class CheckConfig:
 
     ``select``: codes, prefixes or names to run (``None``: all). ``ignore``: the ones not
     to report. ``severity``: code -> severity overrides. ``options``: code -> rule options,
-    such as ``{"LAD202": {"max-step": 2}}``.
+    such as ``{"LAD202": {"max-step": 2}}``. Mistakes raise :class:`~ladders.UsageError`.
+
+    >>> config = CheckConfig(select=("LAD101",), ignore=("LAD1",))
+    >>> config.enabled("LAD101"), config.enabled("LAD102"), config.enabled("LAD202")
+    (True, False, False)
     """
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    _decisions: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Mistakes here would silently check less: refuse them, as the command line does.
         for name in ("select", "ignore"):
             value = getattr(self, name)
             if isinstance(value, str):
-                object.__setattr__(self, name, (value,))
                 value = (value,)
+                object.__setattr__(self, name, value)
             for selector in value or ():
                 if not names_a_rule(selector):
-                    hint = did_you_mean(selector, [*RULES, *(r.name for r in RULES.values())])
+                    hint = did_you_mean(selector, [*RULES, *_names()])
                     raise UsageError(
                         f"{name}: {selector!r} is not a rule code, prefix or name{hint}"
                     )
@@ -99,19 +121,28 @@ class CheckConfig:
             rule = RULES.get(code)
             if rule is None:
                 raise UsageError(f"options: no rule {code!r}{did_you_mean(code, RULES)}")
-            for option in options:
-                if option not in rule.options:
-                    known = ", ".join(rule.options) or "none"
+            for option, value in options.items():
+                spec = rule.option_specs.get(option)
+                if spec is None:
+                    known = ", ".join(rule.option_specs) or "none"
                     raise UsageError(
                         f"options: {code} has no option {option!r}"
-                        f"{did_you_mean(option, rule.options)} (options: {known})"
+                        f"{did_you_mean(option, rule.option_specs)} (options: {known})"
+                    )
+                problem = spec.problem(value)
+                if problem is not None:
+                    raise UsageError(
+                        f"options: {code} option {option} must be {problem}, not {value!r}"
                     )
 
     def enabled(self, code: str) -> bool:
-        """Whether findings of ``code`` are reported."""
-        if self.select is not None and not matches(code, self.select):
-            return False
-        return not matches(code, self.ignore)
+        """Whether findings of ``code`` are reported (the longest selector wins)."""
+        decision = self._decisions.get(code)
+        if decision is None:
+            selected = 0 if self.select is None else _best(code, self.select)
+            decision = selected >= 0 and _best(code, self.ignore) < selected
+            self._decisions[code] = decision
+        return decision
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options: its defaults updated with the configured ones."""
@@ -122,16 +153,9 @@ class CheckConfig:
         severity = self.severity.get(finding.code)
         if severity is None or severity == finding.severity:
             return finding
-        return Finding(
-            finding.code,
-            finding.name,
-            severity,
-            finding.message,
-            finding.file,
-            finding.line,
-            finding.column,
-            finding.role,
-        )
+        from dataclasses import replace
+
+        return replace(finding, severity=Severity(severity))
 
 
 @dataclass
@@ -142,57 +166,72 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
 
 
-def _role_ignores(ladder: Ladder) -> dict[str, Mapping[str, str]]:
-    ignores = list(map(_IGNORE, ladder.roles.values()))
-    return dict(compress(zip(ladder.roles, ignores, strict=True), ignores))
-
-
-_IGNORE = attrgetter("ignore")
-
-
-def check(ladder: Ladder, config: CheckConfig | None = None) -> list[Finding]:
-    """Run every enabled rule on a loaded ladder; findings sorted by file, line, column, code.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1]
-    ... tracks: {ic: technical}
-    ... roles: {dev: {title: Developer, track: ic, level: L1, moves: [dev]}}
-    ... ''')
-    >>> [(f.code, f.line) for f in check(ladder)]
-    [('LAD204', 4)]
-    """
+def run(
+    ladder: LadderData, config: CheckConfig | None = None, facts: Facts | None = None
+) -> list[Finding]:
+    """Run every enabled rule on a loaded ladder; findings sorted by file, line, column,
+    code. ``facts`` (the index and progression) are built once if not given."""
     config = config or CheckConfig()
     with collector_paused():
-        return _check(ladder, config)
+        return _run(ladder, config, facts or Facts(LadderIndex(ladder)))
 
 
-def _check(ladder: Ladder, config: CheckConfig) -> list[Finding]:
-    ignores = _role_ignores(ladder)
-    ignored_codes = {code for entries in ignores.values() for code in entries}
-    used: set[tuple[str, str]] = set()
+def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]:
+    role_ignores: dict[str, Mapping[str, str]] = {}
+    move_ignores: dict[tuple[str, int], Mapping[str, str]] = {}
+    for role_id, role in ladder.roles.items():
+        if role.ignore:
+            role_ignores[role_id] = role.ignore
+        for item, move in enumerate(role.move_specs):
+            if move.__class__ is not str and move.ignore:  # type: ignore[union-attr]
+                move_ignores[role_id, item] = move.ignore  # type: ignore[union-attr]
+    ignored = {code for entries in role_ignores.values() for code in entries}
+    ignored.update(code for entries in move_ignores.values() for code in entries)
+    used: set[tuple[str, str, int]] = set()
     findings: list[Finding] = []
-    memo: dict[str, Any] = {}  # facts shared by the rules of this check
+    items = facts.index.items
+
+    def keep(context: Context, finding: Finding) -> None:
+        role = finding.role or ""
+        edge = context.edge_of(finding)
+        if edge is not None and items[edge] >= 0:
+            entries = move_ignores.get((role, items[edge]))
+            if entries and finding.code in entries:
+                used.add((role, finding.code, items[edge]))
+                return
+        entries = role_ignores.get(role)
+        if entries and finding.code in entries:
+            used.add((role, finding.code, -1))
+            return
+        if config.enabled(finding.code):
+            findings.append(config.stamp(finding))
+
     for rule in RULES.values():
-        if rule.module is None or rule.code == UNUSED_IGNORE:
+        if rule.stage != "ladder" or rule.code == UNUSED_IGNORE:
             continue
-        # A rule off by configuration still runs when a role ignores it, so that its
-        # ignore entries are not reported as unused.
-        if not config.enabled(rule.code) and rule.code not in ignored_codes:
+        # A rule off by configuration still runs when an entry ignores it, so that the
+        # entry is not reported as unused.
+        if not config.enabled(rule.code) and rule.code not in ignored:
             continue
-        context = Context(ladder, config.options_for(rule), memo)
+        context = _context(ladder, facts, rule, config.options_for(rule))
         for finding in rule.check(context):
-            role_ignores = ignores.get(finding.role or "")
-            if role_ignores and finding.code in role_ignores:
-                used.add((finding.role or "", finding.code))
-                continue
-            if config.enabled(finding.code):
-                findings.append(config.stamp(finding))
-    if config.enabled(UNUSED_IGNORE) and UNUSED_IGNORE in RULES:
+            keep(context, finding)
+    if (config.enabled(UNUSED_IGNORE) or UNUSED_IGNORE in ignored) and ignored:
         rule = RULES[UNUSED_IGNORE]
-        context = Context(ladder, {**config.options_for(rule), "used": frozenset(used)}, memo)
-        findings.extend(config.stamp(f) for f in rule.check(context))
+        known = {code: (r.name, r.stage) for code, r in RULES.items()}
+        options = {"used": frozenset(used), "known": known}
+        context = _context(ladder, facts, rule, options)
+        # Not through keep(): the rule applies a role's own LAD006 entry itself.
+        findings.extend(
+            config.stamp(f) for f in rule.check(context) if config.enabled(UNUSED_IGNORE)
+        )
     return sorted(findings)
+
+
+def _context(ladder: LadderData, facts: Facts, rule: Rule, options: Mapping[str, Any]) -> Context:
+    return Context(
+        ladder, facts, code=rule.code, name=rule.name, severity=rule.severity, options=options
+    )
 
 
 def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Finding]:
@@ -206,7 +245,7 @@ def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Find
     failed = loaded.ladder is None
     findings = [config.stamp(f) for f in loaded.findings if failed or config.enabled(f.code)]
     if loaded.ladder is not None:
-        findings.extend(check(loaded.ladder, config))
+        findings.extend(run(loaded.ladder, config))
     return sorted(findings)
 
 

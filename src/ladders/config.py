@@ -24,7 +24,7 @@ the file, with a did-you-mean where one is close:
 >>> parse_config({"selct": ["LAD1"]}, "ladders.toml")
 Traceback (most recent call last):
 ...
-ladders.config.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'select'?
+ladders.errors.ConfigError: ladders.toml: unknown key 'selct'; did you mean 'select'?
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from ladders.check import CheckConfig, names_a_rule
-from ladders.errors import LaddersError
+from ladders.errors import ConfigError, UsageError
 from ladders.findings import Severity
 from ladders.hints import did_you_mean
-from ladders.rules import RULES, Rule
+from ladders.rules import RULES, Rule, lookup
 
 __all__ = [
     "CONFIG_FILES",
@@ -71,10 +71,6 @@ _KEYS = ("files", "select", "ignore", "fail-on", "severity", "rules", "observe")
 #: the keys of ``[tool.ladders.observe]`` and their defaults (DESIGN §7)
 OBSERVE_DEFAULTS: dict[str, Any] = {"min-people": 5, "min-share": 0.1}
 _SEVERITIES = tuple(str(s) for s in (Severity.ERROR, Severity.WARNING))
-
-
-class ConfigError(LaddersError):
-    """The configuration file or a command-line option is wrong; the message says where."""
 
 
 @dataclass(frozen=True)
@@ -277,38 +273,10 @@ def parse_selectors(text: str, where: str) -> tuple[str, ...]:
 
 
 def _rule(key: str, where: str) -> Rule:
-    for rule in RULES.values():
-        if key.upper() == rule.code or key.lower() == rule.name:
-            return rule
-    raise ConfigError(
-        f"{where}: {key!r} is not a rule code or name"
-        f"{did_you_mean(key, [*RULES, *(r.name for r in RULES.values())])}"
-    )
-
-
-def _fits(default: Any, value: Any) -> bool:
-    """Whether an option value has the type of the option's default."""
-    if default is None:
-        return True
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, int | float)
-    if isinstance(default, list | tuple):
-        return isinstance(value, list)
-    return isinstance(value, type(default))
-
-
-def _type_name(value: Any) -> str:
-    names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
-    for kind, name in names.items():
-        if type(value) is kind:
-            return name
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
+    try:
+        return lookup(key)
+    except UsageError as error:
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def _options(value: Any, where: str) -> dict[str, dict[str, Any]]:
@@ -321,15 +289,16 @@ def _options(value: Any, where: str) -> dict[str, dict[str, Any]]:
         if not isinstance(table, dict):
             raise ConfigError(f"{here} must be a table of the rule's options")
         for name, option in table.items():
-            if name not in rule.options:
-                known = ", ".join(rule.options) or "none"
+            spec = rule.option_specs.get(name)
+            if spec is None:
+                known = ", ".join(rule.option_specs) or "none"
                 raise ConfigError(
                     f"{here}: {rule.code} has no option {name!r}"
-                    f"{did_you_mean(name, list(rule.options))} (its options: {known})"
+                    f"{did_you_mean(name, list(rule.option_specs))} (its options: {known})"
                 )
-            default = rule.options[name]
-            if not _fits(default, option):
-                raise ConfigError(f"{here}.{name} must be {_type_name(default)}, not {option!r}")
+            problem = spec.problem(option)
+            if problem is not None:
+                raise ConfigError(f"{here}.{name} must be {problem}, not {option!r}")
         options[rule.code] = dict(table)
     return options
 

@@ -4,7 +4,9 @@ Every exception derives from :class:`LaddersError`::
 
     LaddersError
      ├── LoadError        a ladder file could not be loaded; ``.findings`` says why and where
-     └── UsageError       a caller asked for something that does not exist (unknown role, ...)
+     ├── UsageError       a caller asked for something that does not exist (unknown role, ...)
+     ├── ConfigError      the configuration file or a command-line option is wrong
+     └── CsvError         spreadsheet tables cannot be turned into a ladder (file, row, column)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ladders.findings import Finding
 
-__all__ = ["LaddersError", "LoadError", "UsageError"]
+__all__ = ["ConfigError", "CsvError", "LaddersError", "LoadError", "UsageError"]
 
 
 class LaddersError(Exception):
@@ -43,3 +45,11 @@ class LoadError(LaddersError):
 class UsageError(LaddersError, ValueError):
     """The caller asked for something that does not exist (an unknown role id, format or
     option). It is also a :class:`ValueError`."""
+
+
+class ConfigError(LaddersError):
+    """The configuration file or a command-line option is wrong; the message says where."""
+
+
+class CsvError(LaddersError):
+    """A CSV table cannot be turned into a ladder: says which file, row and column."""

@@ -1,11 +1,28 @@
-"""Hints for people: the did-you-mean added to messages about a misspelt name."""
+"""Hints for people: the did-you-mean added to messages about a misspelt name.
+
+:func:`did_you_mean` compares a word with every choice (difflib, cutoff 0.6), which is
+fine for a few dozen keys. For the ids of a large ladder, :class:`Suggester` indexes the
+choices once, by trigram, so that a hint costs about the same whatever the ladder's size:
+only the choices sharing the word's rarer trigrams are compared.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["did_you_mean"]
+__all__ = ["Suggester", "did_you_mean"]
+
+_CUTOFF = 0.6
+#: below this many choices, compare with every one
+_SMALL = 300
+#: how many of the best-sharing choices difflib ranks
+_SHORTLIST = 60
+
+
+def _phrase(close: list[str]) -> str:
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -16,5 +33,59 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     >>> did_you_mean("zzz", ["title"])
     ''
     """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _phrase(difflib.get_close_matches(word, list(choices), n=1, cutoff=_CUTOFF))
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class Suggester:
+    """Did-you-mean over a fixed set of choices, indexed once.
+
+    >>> ids = [f"engineer-{n}" for n in range(5000)] + ["principal"]
+    >>> hints = Suggester(ids)
+    >>> hints.hint("principle"), hints.hint("engineer-4999x"), hints.hint("zzz")
+    ("; did you mean 'principal'?", "; did you mean 'engineer-4999'?", '')
+    """
+
+    __slots__ = ("_choices", "_index")
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self._choices = list(dict.fromkeys(choices))
+        self._index: dict[str, list[int]] | None = None
+
+    def _posting(self) -> dict[str, list[int]]:
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for number, choice in enumerate(self._choices):
+                for gram in _trigrams(choice):
+                    index.setdefault(gram, []).append(number)
+            self._index = index
+        return self._index
+
+    def hint(self, word: str) -> str:
+        """``"; did you mean 'x'?"`` or ``""``, as :func:`did_you_mean` would say."""
+        choices = self._choices
+        if len(choices) <= _SMALL:
+            return did_you_mean(word, choices)
+        index = self._posting()
+        grams = sorted(_trigrams(word), key=lambda g: len(index.get(g, ())))
+        shared: Counter[int] = Counter()
+        budget = 20 * _SMALL  # posting entries read at most: the rarest grams first
+        for gram in grams:
+            posting = index.get(gram, ())
+            if shared and len(posting) > budget:
+                break
+            shared.update(posting)
+            budget -= len(posting)
+        low, high = len(word) * 3 / 7, len(word) * 7 / 3  # lengths a 0.6 ratio allows
+        size = len(word)
+        # The choices sharing the most trigrams, the closest in length first among equals.
+        ranked = sorted(
+            (n for n in shared if low <= len(choices[n]) <= high),
+            key=lambda n: (-shared[n], abs(len(choices[n]) - size)),
+        )
+        shortlist = [choices[n] for n in ranked[:_SHORTLIST]]
+        return _phrase(difflib.get_close_matches(word, shortlist, n=1, cutoff=_CUTOFF))

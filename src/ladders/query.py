@@ -1,10 +1,11 @@
 """Asking a ladder questions: routes, ceilings, next steps, equivalents, a summary.
 
 These are what HR tooling scripts import ladders for. Each is also a method of
-:class:`~ladders.model.Ladder` (``ladder.routes(...)`` calls :func:`routes`).
+:class:`~ladders.Ladder` (``ladder.routes(...)`` calls :func:`routes`). Moves are every
+move of the ladder, written or implied.
 
->>> from ladders.load import loads
->>> ladder = loads('''
+>>> import ladders
+>>> ladder = ladders.loads('''
 ... levels: [L3, L4, L5]
 ... tracks: {ic: technical, mgmt: management}
 ... roles:
@@ -17,8 +18,8 @@ These are what HR tooling scripts import ladders for. Each is also a method of
 [('senior', 'tlm'), ('senior', 'staff'), ('senior', 'tlm', 'staff')]
 >>> [route.roles for route in ladder.routes("senior", avoid_management=True)]
 [('senior', 'staff')]
->>> ladder.ceiling("senior").level, ladder.ceiling("senior").route.roles
-('L5', ('senior', 'staff'))
+>>> ladder.ceiling("senior", avoid_management=True).route.roles
+('senior', 'staff')
 >>> ladder.equivalents("senior")
 ('em',)
 """
@@ -33,21 +34,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ladders.errors import UsageError
-from ladders.graph import move_kind
+from ladders.exchange.networkx import CRITERIA, IMPLIED, KIND
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from ladders.analysis import StuckRole
     from ladders.findings import Finding
-    from ladders.model import Ladder, MoveKind, TrackKind
+    from ladders.ladder import Ladder
+    from ladders.model import MoveKind, TrackKind
 
 __all__ = [
     "Ceiling",
     "FamilySummary",
     "LadderSummary",
+    "ParityRow",
     "Route",
     "Step",
     "ceiling",
     "equivalents",
+    "moves",
     "next_steps",
+    "parity",
     "require_role",
     "routes",
     "summary",
@@ -58,12 +66,14 @@ MOVE_KINDS: tuple[MoveKind, ...] = ("technical", "management", "lateral")
 
 @dataclass(frozen=True)
 class Step:
-    """One move of a route: from a role to another, its inferred kind and its criteria."""
+    """One move: from a role to another, its inferred kind, its criteria, and whether
+    ``progression`` implies it (it is not written)."""
 
     source: str
     target: str
     kind: MoveKind
     criteria: tuple[str, ...] = ()
+    implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ class Ceiling:
         return self._route
 
     def __repr__(self) -> str:
-        how = "without management" if self.avoid_management else "with management"
+        how = "without management" if self.avoid_management else "any route"
         return f"Ceiling(role={self.role!r}, level={self.level!r}, {how})"
 
     def __eq__(self, other: object) -> bool:
@@ -166,18 +176,13 @@ def require_role(ladder: Ladder, role: str) -> None:
         raise UsageError(f"no role {role!r} in the ladder{hint}")
 
 
+def _step(ladder: Ladder, source: str, target: str) -> Step:
+    edge = ladder.graph.edges[source, target]
+    return Step(source, target, edge[KIND], edge[CRITERIA], edge[IMPLIED])
+
+
 def _steps(ladder: Ladder, roles: tuple[str, ...]) -> tuple[Step, ...]:
-    steps = []
-    for source, target in itertools.pairwise(roles):
-        move = next(m for m in ladder.roles[source].moves if m.to == target)
-        steps.append(Step(source, target, _kind(ladder, source, target), move.criteria))
-    return tuple(steps)
-
-
-def _kind(ladder: Ladder, source: str, target: str) -> MoveKind:
-    return move_kind(
-        ladder.rank(source), ladder.rank(target), ladder.track_kind(target) == "management"
-    )
+    return tuple(_step(ladder, source, target) for source, target in itertools.pairwise(roles))
 
 
 def routes(
@@ -274,7 +279,7 @@ class _RouteGraph:
             out = []
             role = self.ids[number]
             if role != self.to:
-                for target in dict.fromkeys(self.ladder.roles[role].targets):
+                for target in self.ladder.graph.successors(role):
                     found = self.number.get(target)
                     if found is None:
                         if not self._useful(target):
@@ -371,8 +376,9 @@ def _first_route_from(
     return None
 
 
-def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = True) -> Ceiling:
-    """The highest level ``role`` can reach (without management by default), with a route.
+def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = False) -> Ceiling:
+    """The highest level ``role`` can reach (by any route, or without management), with a
+    route.
 
     Uses the ladder's progression, computed once for every role (O(roles + moves)), so
     asking for every role's ceiling costs no more than the analysis.
@@ -389,20 +395,21 @@ def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = True) -> Ceil
     return Ceiling(ladder, role, index.levels[top], top, number, avoid_management)
 
 
+def moves(ladder: Ladder, role: str) -> tuple[Step, ...]:
+    """Every move out of ``role`` (once per target), written in file order, then implied."""
+    require_role(ladder, role)
+    graph = ladder.graph
+    return tuple(_step(ladder, role, target) for target in graph.successors(role))
+
+
 def next_steps(ladder: Ladder, role: str) -> dict[MoveKind, tuple[Step, ...]]:
     """The moves out of ``role`` grouped by inferred kind: technical, management, lateral.
 
     Every kind is a key, with an empty tuple when the role has no such move.
     """
-    require_role(ladder, role)
     grouped: dict[MoveKind, list[Step]] = {kind: [] for kind in MOVE_KINDS}
-    seen: set[str] = set()
-    for move in ladder.roles[role].moves:
-        if move.to in seen:
-            continue
-        seen.add(move.to)
-        kind = _kind(ladder, role, move.to)
-        grouped[kind].append(Step(role, move.to, kind, move.criteria))
+    for step in moves(ladder, role):
+        grouped[step.kind].append(step)
     return {kind: tuple(steps) for kind, steps in grouped.items()}
 
 
@@ -450,23 +457,62 @@ class FamilySummary:
 
 
 @dataclass(frozen=True)
+class ParityRow:
+    """Pay parity at one level of one family, in one currency: the highest band midpoint
+    of each track kind there, and the management premium as a share of the technical
+    midpoint (``None`` when a side has no band)."""
+
+    family: str | None
+    level: str
+    currency: str
+    technical: Fraction | None
+    management: Fraction | None
+
+    @property
+    def gap(self) -> Fraction | None:
+        """(management - technical) / technical, or ``None``."""
+        if self.technical is None or self.management is None or not self.technical:
+            return None
+        return (self.management - self.technical) / self.technical
+
+
+@dataclass(frozen=True)
 class LadderSummary:
-    """Per family ceilings and role counts, and the counts of findings by code."""
+    """Per family ceilings and role counts, the stuck specialists, pay parity, and the
+    counts of findings by code."""
 
     families: tuple[FamilySummary, ...]
     findings: Mapping[str, int] = field(default_factory=dict)
     roles: int = 0
     moves: int = 0
+    stuck: tuple[StuckRole, ...] = ()
+    parity: tuple[ParityRow, ...] = ()
 
 
-def summary(ladder: Ladder, findings: Iterable[Finding] | None = None) -> LadderSummary:
-    """Per family: technical and management ceilings, roles per level and track; and the
-    number of findings by code (of ``findings``, or of :func:`ladders.check` when omitted).
-    """
-    if findings is None:
-        from ladders.check import check
+def parity(ladder: Ladder) -> tuple[ParityRow, ...]:
+    """The pay parity table: per family, level and currency with a band on either side."""
+    best: dict[tuple[str | None, int, str], dict[TrackKind, Fraction]] = {}
+    for role_id, role in ladder.roles.items():
+        band = ladder.band(role_id)
+        if band is None:
+            continue
+        sides = best.setdefault((role.family, ladder.rank(role_id), band.currency), {})
+        kind = ladder.track_kind(role_id)
+        if kind not in sides or sides[kind] < band.midpoint:
+            sides[kind] = band.midpoint
+    levels = [level.id for level in ladder.levels]
+    return tuple(
+        ParityRow(family, levels[rank], currency, sides.get("technical"), sides.get("management"))
+        for (family, rank, currency), sides in sorted(
+            best.items(), key=lambda item: (str(item[0][0]), item[0][1], item[0][2])
+        )
+    )
 
-        findings = check(ladder)
+
+def summary(ladder: Ladder, findings: Iterable[Finding]) -> LadderSummary:
+    """Per family: technical and management ceilings, roles per level and track; the stuck
+    specialists (:meth:`~ladders.Ladder.management_only_roles`); the pay parity table; and
+    the number of findings by code."""
     levels = [level.id for level in ladder.levels]
     families: dict[str | None, dict[str, Counter[str]]] = {}
     top: dict[tuple[str | None, TrackKind], int] = {}
@@ -493,5 +539,7 @@ def summary(ladder: Ladder, findings: Iterable[Finding] | None = None) -> Ladder
         families=tuple(result),
         findings=dict(sorted(counts.items())),
         roles=len(ladder.roles),
-        moves=sum(len(role.targets) for role in ladder.roles.values()),
+        moves=len(ladder.index.targets),
+        stuck=tuple(ladder.management_only_roles()),
+        parity=parity(ladder),
     )

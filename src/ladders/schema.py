@@ -19,7 +19,7 @@ import copy
 import functools
 from typing import Any
 
-from ladders.model import ID_PATTERN, LadderFile, Level, Track
+from ladders.model import ID_PATTERN, LadderFile, Level, Track, currencies
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -66,6 +66,29 @@ def _schema() -> dict[str, Any]:
         "items": {"anyOf": [{"type": "string"}, *_PLAIN]},
     }
 
+    for bound in ("min", "max"):
+        defs["Band"]["properties"][bound] = {
+            **defs["Band"]["properties"][bound],
+            "type": "number",
+            "minimum": 0,
+        }
+    defs["Band"]["properties"]["currency"] = {
+        "title": "Currency",
+        "description": "An ISO 4217 currency code, such as EUR.",
+        "enum": sorted(currencies()),
+    }
+    defs["Track"]["properties"]["bands"] = {
+        "title": "Bands",
+        "description": "This track's pay band at a level: level id -> band.",
+        "type": "object",
+        "additionalProperties": {"$ref": "#/$defs/Band"},
+    }
+    defs["Move"]["properties"]["ignore"] = {
+        "title": "Ignore",
+        "description": "Accepted exceptions for this move: rule code -> the reason.",
+        "type": "object",
+        "additionalProperties": {"anyOf": [{"type": "string", "minLength": 1}, *_PLAIN]},
+    }
     defs["Level"]["properties"]["id"] = {"title": "Id", **_LEVEL_ID}
     defs["Role"]["properties"]["level"] = {
         "title": "Level",

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 
 #: two families with both tracks, declared returns in one, an undeclared-prone shape
 LADDER = """\

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from ladders.graph import move_kind
-from ladders.model import Ladder
+from ladders import Ladder
+from ladders.exchange.networkx import move_kind
 
 
 @dataclass

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.observe import History, observe
 from ladders.strategies import ladders as ladder_strategy
 

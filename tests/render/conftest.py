@@ -18,8 +18,8 @@ from typing import Any, NoReturn
 import pytest
 
 import ladders
-from ladders.graph import infer_kind
-from ladders.model import Ladder
+from ladders import infer_kind
+from ladders import Ladder
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import FORMATS, render
 
 from .conftest import EXAMPLES

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.dot import quote
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.html import family_ceilings
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.mermaid import label, node_ids
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import ladders
-from ladders.model import Ladder
+from ladders import Ladder
 from ladders.render import render
 from ladders.render.layout import layout, wrap
 from ladders.render.scene import build_scene

@@ -81,13 +81,70 @@ def test_cross_family_route_counts(lint: Lint) -> None:
     assert not [f for f in lint(text, "LAD101") if f.role == "dev"]
 
 
-def test_role_at_its_family_technical_ceiling_is_not_reported(lint: Lint) -> None:
+def test_top_of_a_technical_track_that_management_outgrows_fires(lint: Lint) -> None:
+    # The stuck specialist of the 1.1 revision: staff is at the top of its family's
+    # technical track, and the family's management goes higher.
     text = """\
   staff: {title: Staff Engineer, track: ic, level: L5, family: eng, moves: [vp]}
   vp: {title: VP, track: mgmt, level: L6, family: eng}
   other: {title: Other Engineer, track: ic, level: L6, family: other}
 """
+    (found,) = lint(text, "LAD101")
+    assert found.role == "staff"
+    assert (
+        "is at the top of the technical track of family 'eng' (L5) while its management "
+        "roles go up to L6: its only way up is through VP (vp, L6) (management)" in found.message
+    )
+
+
+def test_track_ends_even_without_any_move(lint: Lint) -> None:
+    text = """\
+  senior: {title: Senior Designer, track: ic, level: L3, family: design}
+  head: {title: Head of Design, track: mgmt, level: L6, family: design}
+"""
+    (found,) = lint(text, "LAD101")
+    assert found.role == "senior"
+    assert "it has no way up" in found.message
+    assert "add a technical role above L3" in found.message
+
+
+def test_only_way_up_is_a_manager_of_another_family(lint: Lint) -> None:
+    text = """\
+  designer: {title: Designer, track: ic, level: L3, family: design, moves: [dm]}
+  dm: {title: Design Manager, track: mgmt, level: L4, family: design-management}
+"""
+    (found,) = lint(text, "LAD101")
+    assert found.role == "designer"
+    assert "a management role of another family" in found.message
+    assert "Design Manager (dm, L4)" in found.message
+
+
+def test_a_family_with_no_moves_into_the_managers_family_stays_silent(lint: Lint) -> None:
+    # Managers modelled in a family of their own, and no move into it: there is no
+    # route to judge (documented in docs/families.md).
+    text = """\
+  designer: {title: Designer, track: ic, level: L3, family: design}
+  dm: {title: Design Manager, track: mgmt, level: L4, family: design-management}
+"""
     assert not lint(text, "LAD101")
+
+
+def test_the_top_role_of_the_whole_family_is_not_reported(lint: Lint) -> None:
+    text = """\
+  staff: {title: Staff Engineer, track: ic, level: L5, family: eng}
+  em: {title: Engineering Manager, track: mgmt, level: L5, family: eng}
+"""
+    assert not lint(text, "LAD101")
+
+
+def test_a_dead_end_below_the_ceiling_is_lad103_not_lad101(lint: Lint) -> None:
+    text = """\
+  senior: {title: Senior Engineer, track: ic, level: L4}
+  staff: {title: Staff Engineer, track: ic, level: L5}
+  director: {title: Director, track: mgmt, level: L6}
+"""
+    assert [f.role for f in lint(text, "LAD101")] == ["staff"]
+    assert [f.role for f in lint(text, "LAD103")] == ["senior"]
 
 
 def test_ignore_entry_silences_it(lint: Lint) -> None:

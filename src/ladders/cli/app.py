@@ -31,8 +31,8 @@ from ladders.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from ladders.check import CheckConfig, CheckResult
+    from ladders.ladder import Ladder
     from ladders.load import Loaded
-    from ladders.model import Ladder
 
 __all__ = [
     "STDIN",
@@ -169,7 +169,9 @@ def load_ladder(path: str) -> Ladder:
     loaded = load_root(path)
     if loaded.ladder is None:
         raise LoadError(loaded.findings)
-    return loaded.ladder
+    from ladders.ladder import Ladder
+
+    return Ladder.of(loaded.ladder)
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -13,7 +13,7 @@ from ladders.cli.app import cli, load_ladder
 from ladders.config import load_config
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
     from ladders.query import Route
 
 __all__ = ["COUNT_BOUND", "explain_command", "paths_command", "require_known_role"]
@@ -227,7 +227,7 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     steps = ladder.next_steps(role)
     peers = ladder.equivalents(role)
     check = load_config(config_path).check_config()
-    from ladders.check import check as run_check
+    from ladders.ladder import check as run_check
 
     findings = [f for f in run_check(ladder, check) if f.role == role]
     if format_name == "json":

@@ -31,7 +31,7 @@ from ladders.errors import LoadError
 if TYPE_CHECKING:
     from ladders.changes import LadderDiff
     from ladders.findings import Finding
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
 
 __all__ = ["DIFF_FORMATS", "diff_command"]
 
@@ -69,11 +69,11 @@ def diff_command(old: str, new: str, format_name: str, config_path: str | None) 
       ladders diff origin/main:ladders/org.yaml ladders/org.yaml
       ladders diff main:ladders/org.yaml ladders/org.yaml --format markdown
     """
-    from ladders.changes import diff
+    from ladders.ladder import diff
 
     settings = load_config(config_path).check_config()
     with _ladder_version(old) as before, _ladder_version(new) as after:
-        from ladders.check import check
+        from ladders.ladder import check
 
         change = diff(
             before.ladder,
@@ -169,7 +169,7 @@ def _same(text: str) -> str:
 @contextlib.contextmanager
 def _ladder_version(spec: str) -> Iterator[_Version]:
     """The ladder named by a file path, or by ``REV:path`` read from git."""
-    from ladders.load import load
+    from ladders.ladder import load
 
     if os.path.exists(spec) or ":" not in spec:
         check_readable(spec)

@@ -58,9 +58,9 @@ def export_command(file: str, format_name: str, output: str | None) -> int:
 
     ladder = load_ladder(file)
     if format_name == "xlsx":
-        from ladders.check import check
         from ladders.config import load_config
         from ladders.exchange.xlsx import workbook_bytes
+        from ladders.ladder import check
 
         if output in (None, "-") and _isatty(sys.stdout):
             raise click.UsageError("--format xlsx writes a workbook: give a file with -o")

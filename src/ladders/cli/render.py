@@ -51,7 +51,7 @@ def render_command(
       ladders render org.yaml --family engineering -o engineering.svg
       ladders render org.yaml --focus senior --format html -o senior.html
     """
-    from ladders.check import check
+    from ladders.ladder import check
     from ladders.errors import UsageError
     from ladders.render import render
 

@@ -91,8 +91,8 @@ def rules_command(code: str | None) -> int:
       ladders rules LAD101
       ladders rules level-skip
     """
-    from ladders.hints import did_you_mean
-    from ladders.rules import RULES, get
+    from ladders.errors import UsageError
+    from ladders.rules import RULES, lookup
 
     if code is None:
         rows = [(r.code, r.name, str(r.severity), plain_text(r.summary)) for r in RULES.values()]
@@ -103,10 +103,9 @@ def rules_command(code: str | None) -> int:
             click.echo("  ".join([*cells, row[3]]).rstrip())
         return 0
     try:
-        rule = get(code)
-    except KeyError:
-        names = [*RULES, *(r.name for r in RULES.values())]
-        raise Stop(f"no rule {code!r}{did_you_mean(code, names)} (see 'ladders rules')") from None
+        rule = lookup(code)
+    except UsageError as error:
+        raise Stop(f"{error} (see 'ladders rules')") from None
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})")
     click.echo()
     click.echo(plain_text(rule.doc) if rule.doc.strip() else rule.summary)

@@ -9,7 +9,7 @@ formula gets a ``'`` in front (reading drops it again); every move's ``kind`` is
 in, inferred where the ladder does not write it; the ladder's name and description are
 kept in the ``ladder`` table.
 
->>> from ladders.load import loads
+>>> from ladders import loads
 >>> ladder = loads('''
 ... name: Acme
 ... levels: [L1, L2]
@@ -41,11 +41,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ladders.errors import LaddersError
+from ladders.errors import CsvError
 from ladders.load.sheets import COLUMNS, DERIVED, TABLES, protect, read_tables
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.model import LadderData as Ladder
 
 __all__ = [
     "MOVE_COLUMNS",
@@ -273,8 +273,6 @@ def _booleans(data: Mapping[str, Any]) -> list[tuple[str | int, ...]]:
     return paths
 
 
-class CsvError(LaddersError):
-    """A CSV table cannot be turned into a ladder: says which file, row and column."""
 
 
 def import_csv(

@@ -31,7 +31,7 @@ from ladders.findings import Finding, Severity, cell_name
 from ladders.load.sheets import encode_cell_text, protect
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.model import LadderData as Ladder
 
 __all__ = ["CHART_SHEET", "FINDINGS_SHEET", "SHEET_ORDER", "workbook_bytes", "write_workbook"]
 

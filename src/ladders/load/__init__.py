@@ -1,4 +1,4 @@
-"""Loading: files -> one merged :class:`~ladders.model.Ladder`, or LAD0xx findings.
+"""Loading: files -> one merged :class:`~ladders.model.LadderData`, or LAD0xx findings.
 
 Reading a root file follows its ``include`` list (depth first, each file once), checks
 each file against the format, merges them, and resolves every reference. Problems are
@@ -15,23 +15,23 @@ import os
 from dataclasses import dataclass, field
 
 from ladders.collector import collector_paused
-from ladders.errors import LoadError, UsageError
+from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.load.includes import Reader
 from ladders.load.merge import merge
 from ladders.load.read import File, Format, Unsure, partial_model, read_ladder_text
 from ladders.load.sheets import is_spreadsheet, read_spreadsheet_root
 from ladders.load.text import LOAD_RULES, Fatal, decode, finding, problem_finding
-from ladders.model import Ladder
+from ladders.model import LadderData
 
-__all__ = ["LOAD_RULES", "Loaded", "load", "load_path", "load_text", "loads", "read_ladder_text"]
+__all__ = ["LOAD_RULES", "Loaded", "load_path", "load_text", "read_ladder_text"]
 
 
 @dataclass
 class Loaded:
     """What loading a root produced: the ladder (if no errors), findings, files read."""
 
-    ladder: Ladder | None
+    ladder: LadderData | None
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -60,18 +60,6 @@ def load_path(path: str | os.PathLike[str]) -> Loaded:
             return Loaded(None, sorted(reader.findings), files)
         ladder = merge(reader.files, reader.findings)
     return Loaded(ladder, sorted(reader.findings), files)
-
-
-def load(path: str | os.PathLike[str]) -> Ladder:
-    """Load a ladder file (and what it includes).
-
-    Raises :class:`~ladders.errors.LoadError` whose ``findings`` say what is wrong and
-    where, when the file cannot be loaded.
-    """
-    loaded = load_path(path)
-    if loaded.ladder is None:
-        raise LoadError(loaded.findings)
-    return loaded.ladder
 
 
 def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Loaded:
@@ -117,24 +105,3 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
             if partial is not None:
                 merge([File(source, source_map, None, partial)], findings, unsure)
     return Loaded(ladder, sorted(findings), [source])
-
-
-def loads(text: str | bytes, format: Format = "yaml", source: str = "<string>") -> Ladder:
-    """Load a ladder from text. ``include`` is not allowed here (there is no folder).
-
-    Raises :class:`~ladders.errors.LoadError` when the text is not a valid ladder.
-
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1, moves: [senior]}
-    ...   senior: {title: Senior Developer, track: ic, level: L2}
-    ... ''')
-    >>> ladder.roles["dev"].moves[0].to, ladder.rank("senior")
-    ('senior', 1)
-    """
-    loaded = load_text(text, format, source)
-    if loaded.ladder is None:
-        raise LoadError(loaded.findings)
-    return loaded.ladder

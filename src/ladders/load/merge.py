@@ -10,23 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from ladders.findings import Finding, Severity
-from ladders.hints import did_you_mean
+from ladders.hints import Suggester, did_you_mean
 from ladders.load.read import File, Unsure
 from ladders.load.source import SourceMap, Sources
 from ladders.load.text import finding
 from ladders.load.yaml import MAX_DEPTH
-from ladders.model import Ladder, Level, Move, Role, Track
+from ladders.model import LadderData, Level, Move, ProgressionSettings, Role, Track
 
 __all__ = ["merge"]
 
 
 def merge(
     files: list[File], findings: list[Finding], unsure: Unsure | None = None
-) -> Ladder | None:
+) -> LadderData | None:
     """Merge the files of one root; LAD003 for ids defined twice, LAD004 for references."""
     root = files[0]
     sources = Sources(root.source)
     levels: tuple[Level, ...] | None = None
+    progression: ProgressionSettings | None = None
     tracks: dict[str, Track] = {}
     roles: dict[str, Role] = {}
 
@@ -61,6 +62,23 @@ def merge(
                         f"levels are already defined in {sources.levels_file.file}; "
                         "give levels in one file only",
                         file.name,
+                        line,
+                        column,
+                    )
+                )
+        if model.progression is not None:
+            if progression is None:
+                progression = model.progression
+                sources.progression_file = file.source
+            else:
+                where, line, column = file.source.key_at(("progression",))
+                first = sources.progression_file
+                findings.append(
+                    finding(
+                        "LAD003",
+                        f"progression is already given in {first.file if first else root.name}; "
+                        "give progression in one file only",
+                        where,
                         line,
                         column,
                     )
@@ -110,16 +128,16 @@ def merge(
     _check_references(roles, tracks, ranks, sources, findings, unsure or Unsure())
     if any(f.severity == Severity.ERROR for f in findings):
         return None
-    ladder = Ladder.model_construct(
+    return LadderData(
         name=root.model.name if root.model else None,
         description=root.model.description if root.model else None,
         levels=levels,
         tracks=tracks,
         roles=roles,
+        progression_settings=progression,
         files=tuple(f.name for f in files),
+        sources=sources,
     )
-    ladder._sources = sources
-    return ladder
 
 
 def _check_references(
@@ -137,6 +155,24 @@ def _check_references(
     ladder then holds one string per role instead of one per move, and every later
     lookup of a target finds its key by identity.
     """
+    if not unsure.levels:
+        for track_id, track in tracks.items():
+            for level_id in track.bands or ():
+                if level_id in ranks:
+                    continue
+                source = sources.track_file.get(track_id, sources.root)
+                where, line, column = source.key_at(("tracks", track_id, "bands", level_id))
+                findings.append(
+                    finding(
+                        "LAD004",
+                        f"track {track_id!r} has a band at level {level_id!r}, which is not "
+                        f"defined{did_you_mean(level_id, list(ranks))}",
+                        where,
+                        line,
+                        column,
+                    )
+                )
+    role_hints: Suggester | None = None  # built on the first unknown move target
     ids: dict[object, str] = {role_id: role_id for role_id in roles}
     canonical = ids.get
     for role_id, role in roles.items():
@@ -194,11 +230,13 @@ def _check_references(
                     continue
                 target = move.to
                 file, line, column = sources.role_value(role_id, "moves", index, "to")
+            if role_hints is None:
+                role_hints = Suggester(roles)
             findings.append(
                 finding(
                     "LAD004",
                     f"role {role_id!r} has a move to {target!r}, which is not a role"
-                    f"{did_you_mean(target, list(roles))}",
+                    f"{role_hints.hint(target)}",
                     file,
                     line,
                     column,

@@ -137,6 +137,14 @@ class Sources:
         self.role_file: dict[str, SourceMap] = {}
         self.track_file: dict[str, SourceMap] = {}
         self.levels_file: SourceMap = root
+        self.progression_file: SourceMap | None = None
+
+    def ladder_key(self, key: str) -> tuple[str, int, int]:
+        """(file, line, column) of a top-level key: ``progression`` in the file that gives
+        it, ``levels`` in the file that lists them, else in the root file."""
+        source = {"progression": self.progression_file, "levels": self.levels_file}.get(key)
+        source = source or self.root
+        return (source.file, *source.key((key,)))
 
     def role(self, role: str) -> tuple[str, int, int]:
         """(file, line, column) of a role's key."""

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from ladders.hints import did_you_mean
 from ladders.load.source import Path, SourceMap
 from ladders.load.text import Problem
-from ladders.model import LadderFile, Level, Move, Role, Track
+from ladders.model import Band, LadderFile, Level, Move, ProgressionSettings, Role, Track
 
 __all__ = ["describe", "did_you_mean", "problems_from"]
 
@@ -24,6 +24,10 @@ def _model_at(path: Path) -> type[BaseModel] | None:
     shape = tuple("*" if isinstance(step, int) else step for step in path)
     if not shape:
         return LadderFile
+    if shape[-1] == "progression" and len(shape) in (1, 3):
+        return ProgressionSettings
+    if shape[-1] == "band" or (len(shape) == 4 and shape[0] == "tracks" and shape[2] == "bands"):
+        return Band
     if len(shape) == 2 and shape[0] == "levels":
         return Level
     if len(shape) == 2 and shape[0] == "tracks":
@@ -146,6 +150,8 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = did_you_mean(value, choices)
         return f"{describe(path)}: {_short(value)} is not one of {expected}{hint}", False
+    if kind == "model_type" or kind == "model_attributes_type":
+        kind = "dict_type"
     if kind in ("string_type", "bool_type", "dict_type", "tuple_type", "list_type"):
         expected = {
             "string_type": "text",
@@ -203,7 +209,9 @@ def problems_from(error: ValidationError, data: Any, source: SourceMap) -> Itera
             continue
         text, at_key = message
         position_path = [step for step in path if step != "[key]"]
-        if item["type"] == "missing":
+        if item["type"] == "missing" and _model_at(path) is Band:
+            file, line, column = source.value_at(position_path)  # a band is judged whole
+        elif item["type"] == "missing":
             file, line, column = source.key_at(position_path) if position_path else ("", 1, 1)
         elif at_key:
             file, line, column = source.key_at(position_path)

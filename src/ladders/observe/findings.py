@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ladders.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
     from ladders.observe.observe import Observation, Shape
 
 __all__ = ["OBSERVE_CODES", "findings", "rule_modules"]

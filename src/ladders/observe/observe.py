@@ -60,7 +60,7 @@ from ladders.observe.replay import Notes, replay
 from ladders.observe.survival import median_time
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
 
 __all__ = [
     "DAYS_PER_MONTH",
@@ -706,7 +706,7 @@ def _observation(
     notes: list[str],
     rule_options: Mapping[str, Mapping[str, Any]],
 ) -> Observation:
-    from ladders.graph import move_kind
+    from ladders.model import move_kind
 
     ids = shape.ids
     count = len(ids)

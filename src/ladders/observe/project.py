@@ -41,7 +41,7 @@ from ladders.observe.privacy import few, shown
 from ladders.observe.replay import Notes, replay
 
 if TYPE_CHECKING:
-    from ladders.model import Ladder
+    from ladders.ladder import Ladder
 
 __all__ = ["DAYS_PER_YEAR", "Projection", "RoleRates", "RoleReach", "project"]
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from ladders.errors import UsageError
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 
 __all__ = ["FORMATS", "render"]
 
@@ -61,7 +61,7 @@ def render(
 
     scene = build_scene(ladder, family=family, focus=focus)
     if findings is None:
-        from ladders.check import check
+        from ladders.ladder import check
 
         findings = check(ladder)
     if format == "svg":

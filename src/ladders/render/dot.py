@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.scene import Scene, ShownMove, build_scene, family_label
 from ladders.render.svg import COLOURS, findings_by_role
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.layout import layout
 from ladders.render.scene import Scene, build_scene, family_label
 from ladders.render.svg import findings_by_role, svg_chart

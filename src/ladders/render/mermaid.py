@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.scene import Scene, build_scene, family_label
 from ladders.render.svg import COLOURS, findings_by_role
 

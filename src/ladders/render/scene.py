@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from typing import cast
 
 from ladders.errors import UsageError
-from ladders.graph import move_kind
 from ladders.hints import did_you_mean
-from ladders.model import Ladder, MoveKind
+from ladders.ladder import Ladder
+from ladders.model import MoveKind, move_kind
 
 __all__ = [
     "NO_FAMILY",

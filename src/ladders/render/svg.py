@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from ladders.findings import Finding
-from ladders.model import Ladder
+from ladders.ladder import Ladder
 from ladders.render.layout import (
     BOX_PAD,
     FONT_SIZE,

@@ -62,7 +62,7 @@ class SarifReporter(Reporter):
         for finding in self.findings:  # a code the registry does not know still gets an entry
             if finding.code not in rules:
                 severity = Severity(finding.severity)
-                rules[finding.code] = Rule(finding.code, finding.name, severity, {}, "")
+                rules[finding.code] = Rule(finding.code, finding.name, severity, {}, "", "ladder")
         index = {code: i for i, code in enumerate(rules)}
         cwd = Path.cwd().as_uri().rstrip("/") + "/"
         return {

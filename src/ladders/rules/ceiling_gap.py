@@ -1,30 +1,33 @@
-"""A management role that ranks above every technical role of its family.
+"""A management role above the top of its family's technical track.
 
-If a family's management track goes higher than its technical track, the most senior
-levels can only be reached by managing: the dual track is not tall enough on the
-technical side. The rule looks only at families that have both track kinds (a family of
-managers only is not a gap), and fires once per management role above the family's
-technical ceiling.
+A technical track as tall as the management track is what makes the two equals. When a
+family's management roles rank above every technical role of the family, specialists
+must become managers to reach those levels. Reported once per management role above the
+technical ceiling. (The technical roles at the top get LAD101 "the track ends".)
 
-Fires on management role r when: family(r) has a technical role and rank(r) >
-ceiling(family(r), technical).
+Fires on management role r when: its family has roles of both track kinds and
+rank(r) > ceiling(family(r), technical).
 
 Failing::
 
-    levels: [L5, L6, L7]
+    levels: [L1, L2, L3]
     tracks: {ic: technical, mgmt: management}
     roles:
-      staff: {title: Staff Engineer, track: ic, level: L6, family: eng}
-      director: {title: Director, track: mgmt, level: L7, family: eng}   # LAD301
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2, moves: [director]}
+      director: {title: Director, track: mgmt, level: L3}    # LAD301
 
 Passing::
 
-      staff: {title: Staff Engineer, track: ic, level: L6, family: eng, moves: [principal]}
-      principal: {title: Principal Engineer, track: ic, level: L7, family: eng}
-      director: {title: Director, track: mgmt, level: L7, family: eng}
+    levels: [L1, L2, L3]
+    tracks: {ic: technical, mgmt: management}
+    roles:
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2, moves: [director, principal]}
+      director: {title: Director, track: mgmt, level: L3}
+      principal: {title: Principal Developer, track: ic, level: L3}
 
-Suppress it for one role with ``ignore: {LAD301: <reason>}`` on that role, for instance
-``LAD301: Single executive seat, agreed by the board``.
+Suppress it for one role with ``ignore: {LAD301: <reason>}`` on that role.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from collections.abc import Iterator
 from itertools import compress
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD301"
 NAME = "ceiling-gap"
@@ -43,21 +46,17 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per management role above its family's technical ceiling."""
-    index = _facts.index(context)
-    top = _facts.ceilings(context)
-    rule = get(CODE)
+    index = context.index
+    top = index.ceilings
     rank, family = index.rank, index.family
     for i in compress(range(len(index)), index.management):
         technical_top = top.get((family[i], False))
         if technical_top is None or rank[i] <= technical_top:
             continue
-        role_id = index.ids[i]
-        yield context.finding(
-            rule,
-            f"{index.describe(i)} ranks above every technical role of "
-            f"{_facts.family_phrase(context, family[i])} (the highest is at "
-            f"{index.levels[technical_top]}); add a technical role at "
-            f"{index.levels[rank[i]]} so the technical track is as tall",
-            context.role_location(role_id),
-            role_id,
+        yield context.report(
+            i,
+            f"{context.describe(i)} ranks above every technical role of "
+            f"{context.family_phrase(family[i])} (the highest is at "
+            f"{context.level(technical_top)}); add a technical role at "
+            f"{context.level(rank[i])} so the technical track is as tall",
         )

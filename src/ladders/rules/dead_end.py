@@ -1,23 +1,26 @@
-"""A role below the top of its track from which no route leads anywhere higher.
+"""A role below the top of its track that cannot progress at all.
 
-Someone in a dead-end role has nowhere to grow, although the ladder has higher roles of
-the same family and track kind. Any route counts, management or not, through any family;
-routes may step back a level before rising.
+Someone in this role has nowhere to go: no route from it reaches a higher level, though
+its family's roles of the same track kind go higher. Usually a move was forgotten.
 
 Fires on role r when: rank(r) < ceiling(family(r), kind of r's track) and r cannot
 progress at all.
 
 Failing::
 
-    levels: [L4, L5]
+    levels: [L1, L2]
     tracks: {ic: technical}
     roles:
-      senior: {title: Senior Engineer, track: ic, level: L4}   # LAD103: no moves
-      staff: {title: Staff Engineer, track: ic, level: L5}
+      dev: {title: Developer, track: ic, level: L1}       # LAD103: no moves
+      senior: {title: Senior Developer, track: ic, level: L2}
 
 Passing::
 
-      senior: {title: Senior Engineer, track: ic, level: L4, moves: [staff]}
+    levels: [L1, L2]
+    tracks: {ic: technical}
+    roles:
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2}
 
 Suppress it for one role with ``ignore: {LAD103: <reason>}`` on that role.
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD103"
 NAME = "dead-end"
@@ -37,26 +40,23 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per role below its track's ceiling that cannot progress."""
-    index = _facts.index(context)
-    top = _facts.ceilings(context)
-    rule = get(CODE)
+    facts, index = context.facts, context.index
     rank, management, family = index.rank, index.management, index.family
-    for i in _facts.stuck(context):
-        kind_top = top[family[i], bool(management[i])]
-        if rank[i] >= kind_top or _facts.progression(context).highest[i] > rank[i]:
+    for i in facts.stuck:
+        if not facts.dead_end(i):
             continue
-        role_id = index.ids[i]
         kind = "management" if management[i] else "technical"
+        kind_top = index.ceilings[family[i], bool(management[i])]
+        count = index.offsets[i + 1] - index.offsets[i]
         how = (
             "it has no moves"
-            if index.offsets[i] == index.offsets[i + 1]
-            else f"no route from it leads above {index.levels[rank[i]]}"
+            if count == 0
+            else f"none of its {count} move{'s' if count != 1 else ''} leads, by any route, "
+            f"above {context.level(rank[i])}"
         )
-        yield context.finding(
-            rule,
-            f"{index.describe(i)} is a dead end: {how}, though "
-            f"{_facts.family_phrase(context, family[i])} has {kind} roles up to "
-            f"{index.levels[kind_top]}; add a move toward a higher role",
-            context.role_location(role_id),
-            role_id,
+        yield context.report(
+            i,
+            f"{context.describe(i)} is a dead end: {how}, though "
+            f"{context.family_phrase(family[i])} has {kind} roles up to "
+            f"{context.level(kind_top)}; add a move toward a higher role",
         )

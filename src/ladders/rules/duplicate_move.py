@@ -1,22 +1,27 @@
-"""A role that lists the same target more than once.
+"""A role that lists the same move target more than once.
 
-Each repeat adds nothing to the ladder and usually hides a typo: one of the two lines was
-meant to name another role. The finding is at the second (and any later) occurrence.
+Each item under ``moves`` is a move of its own, so a target listed twice is two moves:
+usually a copy-and-paste slip, or two sets of criteria that should be one. The finding
+is on the second and later listings. A move that ``progression`` implies and the role
+also writes is not a duplicate: the written move stands.
 
 Failing::
 
+    levels: [L1, L2]
+    tracks: {ic: technical}
     roles:
-      senior:
-        title: Senior Engineer
-        track: ic
-        level: L4
-        moves: [staff, staff]   # LAD203
+      dev: {title: Developer, track: ic, level: L1, moves: [senior, senior]}   # LAD203
+      senior: {title: Senior Developer, track: ic, level: L2}
 
 Passing::
 
-        moves: [staff, tlm]
+    levels: [L1, L2]
+    tracks: {ic: technical}
+    roles:
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2}
 
-Suppress it for one role with ``ignore: {LAD203: <reason>}`` on that role.
+Suppress it for one move with ``ignore: {LAD203: <reason>}`` on the repeated move.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from itertools import compress
 from operator import lt, sub
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD203"
 NAME = "duplicate-move"
@@ -36,23 +41,20 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per repeated move target, at the repeat."""
-    index = _facts.index(context)
-    offsets, everyone = index.offsets, range(len(index))
+    index = context.index
+    offsets, targets, everyone = index.offsets, index.targets, range(len(index))
+    # The roles whose moves have fewer distinct targets than moves, at C speed (implied
+    # moves never repeat a target, so only written repeats can make the counts differ).
     counts = map(sub, offsets[1:], offsets)
     distinct = map(len, map(set, index.moves_of(everyone)))
-    rule = get(CODE)
-    for source in compress(everyone, map(lt, distinct, counts)):
-        role_id = index.ids[source]
+    for role in compress(everyone, map(lt, distinct, counts)):
         first: dict[int, int] = {}
-        start = offsets[source]
-        for number, target in enumerate(index.targets[start : offsets[source + 1]]):
-            earlier = first.setdefault(target, number)
+        for number, edge in enumerate(context.written(role)):
+            earlier = first.setdefault(targets[edge], number)
             if earlier == number:
                 continue
-            yield context.finding(
-                rule,
-                f"{index.describe(source)} lists the move to {index.describe(target)} more "
-                f"than once (moves {earlier + 1} and {number + 1}); remove the repeat",
-                context.move_location(role_id, number),
-                role_id,
+            yield context.report_move(
+                edge,
+                f"{context.describe(role)} lists the move to {context.describe(targets[edge])} "
+                f"more than once (moves {earlier + 1} and {number + 1}); remove the repeat",
             )

@@ -1,32 +1,42 @@
-"""A move whose declared ``kind`` is not the kind its two roles make it.
+"""A move whose declared ``kind`` differs from the kind its two roles imply.
 
-Move kinds are inferred: a move up a level onto a management track is ``management``, up
-a level onto a technical track ``technical``, and to the same level or lower
-``lateral``. Writing ``kind`` is optional; when it is written it must agree, so that a
-reader of the file is not misled (the usual cause is a role moved to another level or
-track without updating its moves).
+The kind of a move follows from its roles (DESIGN §1): up a level onto a management
+track is ``management``, up a level onto a technical track is ``technical``, anything
+else is ``lateral``. A declared kind that disagrees is a mistake in the move or in the
+roles, and hides which road the move really is.
 
 Failing::
 
-    levels: [L3, L4]
+    levels: [L1, L2]
     tracks: {ic: technical, mgmt: management}
     roles:
-      senior:
-        title: Senior Engineer
+      dev:
+        title: Developer
         track: ic
-        level: L3
+        level: L1
         moves:
-          - to: em
-            kind: lateral      # LAD201: L3 -> L4 on a management track is management
-      em: {title: Engineering Manager, track: mgmt, level: L4}
+          - senior
+          - {to: lead, kind: technical}     # LAD201: onto a management track
+      senior: {title: Senior Developer, track: ic, level: L2}
+      lead: {title: Team Lead, track: mgmt, level: L2, moves: [senior]}
 
 Passing::
 
+    levels: [L1, L2]
+    tracks: {ic: technical, mgmt: management}
+    roles:
+      dev:
+        title: Developer
+        track: ic
+        level: L1
         moves:
-          - to: em
-            kind: management
+          - senior
+          - {to: lead, kind: management}
+      senior: {title: Senior Developer, track: ic, level: L2}
+      lead: {title: Team Lead, track: mgmt, level: L2, moves: [senior]}
 
-Suppress it for one role with ``ignore: {LAD201: <reason>}`` on that role.
+Suppress it for one move with ``ignore: {LAD201: <reason>}`` on the move, or for all the
+role's moves on the role.
 """
 
 from __future__ import annotations
@@ -34,8 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ladders.findings import Finding, Severity
-from ladders.graph import move_kind
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD201"
 NAME = "kind-mismatch"
@@ -45,22 +54,18 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move whose declared kind differs from the inferred one."""
-    index = _facts.index(context)
-    rule = get(CODE)
+    index = context.index
     rank, management = index.rank, index.management
     for edge, declared in index.declared:
-        source, target = index.sources[edge], index.targets[edge]
-        inferred = move_kind(rank[source], rank[target], bool(management[target]))
+        inferred = context.kind(edge)
         if declared == inferred:
             continue
+        source, target = index.sources[edge], index.targets[edge]
         track = "management" if management[target] else "technical"
-        role_id = index.ids[source]
-        yield context.finding(
-            rule,
-            f"the move from {index.describe(source)} to {index.describe(target)} is declared "
-            f"{declared} but is {inferred} ({index.levels[rank[source]]} to "
-            f"{index.levels[rank[target]]}, onto a {track} track); write kind: {inferred} "
+        yield context.report_move(
+            edge,
+            f"the move from {context.describe(source)} to {context.describe(target)} is "
+            f"declared {declared} but is {inferred} ({context.level(rank[source])} to "
+            f"{context.level(rank[target])}, onto a {track} track); write kind: {inferred} "
             "or leave kind out",
-            context.move_location(role_id, edge - index.offsets[source]),
-            role_id,
         )

@@ -1,8 +1,13 @@
-"""A technical or management move that rises more than one level at a time.
+"""A technical or management move that skips levels its target's track has roles at.
 
-A move that jumps several levels usually means an intermediate role is missing from the
-ladder, or the move points at the wrong role. How far a move may rise is the option
-``max-step`` (default 1 level).
+A move that jumps over levels where the target's track has roles of the target's family
+usually means a role in between was forgotten, or the move points at the wrong role.
+Only levels the track really uses count: a grade scheme that skips grades (GS-5, GS-7,
+GS-9 with no GS-6 or GS-8 roles) is not a skip. How many used levels a move may pass is
+the option ``max-step`` (default 1: the next used level only).
+
+Fires on a technical or management move r -> t when: more than ``max-step`` of the ranks
+in (rank(r), rank(t)] have a role of t's family on t's track.
 
 Options: ``max-step`` (whole number, at least 1). In ``pyproject.toml``::
 
@@ -14,69 +19,75 @@ Failing::
     levels: [L1, L2, L3]
     tracks: {ic: technical}
     roles:
-      dev: {title: Developer, track: ic, level: L1, moves: [staff]}   # LAD202: rises 2
-      senior: {title: Senior Developer, track: ic, level: L2}
+      dev: {title: Developer, track: ic, level: L1, moves: [senior, staff]}   # LAD202
+      senior: {title: Senior Developer, track: ic, level: L2, moves: [staff]}
       staff: {title: Staff Developer, track: ic, level: L3}
 
 Passing::
 
-      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
-      senior: {title: Senior Developer, track: ic, level: L2, moves: [staff]}
+    levels: [GS-5, GS-6, GS-7, GS-8, GS-9]
+    tracks: {ic: technical}
+    roles:
+      analyst: {title: Analyst, track: ic, level: GS-5, moves: [senior-analyst]}
+      senior-analyst: {title: Senior Analyst, track: ic, level: GS-7, moves: [lead-analyst]}
+      lead-analyst: {title: Lead Analyst, track: ic, level: GS-9}
 
-Suppress it for one role with ``ignore: {LAD202: <reason>}`` on that role.
+Suppress it for one move (a published fast track) with ``ignore: {LAD202: <reason>}`` on
+the move, or for all of a role's moves on the role.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import lt, sub
-from typing import Any
 
-from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context, Option
 
 CODE = "LAD202"
 NAME = "level-skip"
 SEVERITY = Severity.WARNING
-OPTIONS: dict[str, Any] = {"max-step": 1}
-
-
-def _up_to(levels: list[str], low: int, max_step: int) -> str:
-    """The levels a move from rank ``low`` may rise to: ``L2`` or ``L2 to L3``."""
-    if max_step == 1:
-        return levels[low + 1]
-    return f"{levels[low + 1]} to {levels[low + max_step]}"
-
-
-def _max_step(options: Any) -> int:
-    value = options.get("max-step", OPTIONS["max-step"])
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UsageError(
-            f"{CODE} option max-step must be a whole number of at least 1, got {value!r}"
-        )
-    return value
+OPTIONS = {
+    "max-step": Option(
+        1,
+        "a whole number of at least 1",
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+    )
+}
 
 
 def check(context: Context) -> Iterator[Finding]:
-    """Yield one finding per move rising more than ``max-step`` ranks."""
-    max_step = _max_step(context.options)
-    index = _facts.index(context)
-    rule = get(CODE)
+    """Yield one finding per move passing more than ``max-step`` used levels."""
+    max_step: int = context.options["max-step"]
+    index = context.index
     rank, sources, targets = index.rank, index.sources, index.targets
+    # Candidates at C speed: moves rising more than max-step ranks at all.
     rises = map(sub, map(rank.__getitem__, targets), map(rank.__getitem__, sources))
-    for edge in compress(range(len(targets)), map(lt, repeat(max_step), rises)):
+    candidates = list(compress(range(len(targets)), map(lt, repeat(max_step), rises)))
+    if not candidates:
+        return
+    tracks = [role.track for role in context.ladder.roles.values()]
+    used: dict[tuple[int, str], list[int]] = {}
+    for i, track in enumerate(tracks):
+        used.setdefault((index.family[i], track), []).append(rank[i])
+    for key, ranks in used.items():
+        used[key] = sorted(set(ranks))
+    for edge in candidates:
         source, target = sources[edge], targets[edge]
         low, high = rank[source], rank[target]
-        role_id = index.ids[source]
-        kind = "management" if index.management[target] else "technical"
-        yield context.finding(
-            rule,
-            f"the {kind} move from {index.describe(source)} to {index.describe(target)} rises "
-            f"{high - low} levels ({index.levels[low]} to {index.levels[high]}), more than "
-            f"max-step {max_step}; move to a role at {_up_to(index.levels, low, max_step)} "
-            "instead, or add the roles in between",
-            context.move_location(role_id, edge - index.offsets[source]),
-            role_id,
+        ranks = used[index.family[target], tracks[target]]
+        passed = ranks[bisect_right(ranks, low) : bisect_right(ranks, high)]
+        if len(passed) <= max_step:
+            continue
+        names = ", ".join(context.level(r) for r in passed)
+        allowed = ", ".join(context.level(r) for r in passed[:max_step])
+        yield context.report_move(
+            edge,
+            f"the {context.kind(edge)} move from {context.describe(source)} to "
+            f"{context.describe(target)} passes {len(passed)} levels at which "
+            f"{context.family_phrase(index.family[target])} has roles on track "
+            f"{tracks[target]!r} ({names}), more than max-step {max_step}; move to a role at "
+            f"{allowed} instead, or add an ignore entry on the move if it is a fast track",
         )

@@ -1,27 +1,25 @@
-"""A move from a role to the role itself.
+"""A move from a role to itself.
 
-A move is a change of role; a move back to the same role is always a mistake in the
-file, usually a copied line whose target was not changed.
+A move is a change of role; a move to the role itself goes nowhere, and is usually a
+typo for another role's id.
 
 Failing::
 
+    levels: [L1, L2]
+    tracks: {ic: technical}
     roles:
-      senior:
-        title: Senior Engineer
-        track: ic
-        level: L4
-        moves: [senior]        # LAD204
+      dev: {title: Developer, track: ic, level: L1, moves: [senior, dev]}   # LAD204
+      senior: {title: Senior Developer, track: ic, level: L2}
 
 Passing::
 
+    levels: [L1, L2]
+    tracks: {ic: technical}
     roles:
-      senior:
-        title: Senior Engineer
-        track: ic
-        level: L4
-        moves: [staff]
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2}
 
-Suppress it for one role with ``ignore: {LAD204: <reason>}`` on that role.
+Suppress it for one move with ``ignore: {LAD204: <reason>}`` on the move.
 """
 
 from __future__ import annotations
@@ -31,7 +29,7 @@ from itertools import compress
 from operator import eq
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD204"
 NAME = "self-move"
@@ -41,15 +39,12 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move whose target is the role itself."""
-    index = _facts.index(context)
-    rule = get(CODE)
+    index = context.index
     sources = index.sources
+    # The edges whose source is their target, at C speed (implied moves never are).
     for edge in compress(range(len(sources)), map(eq, sources, index.targets)):
-        source = sources[edge]
-        role_id = index.ids[source]
-        yield context.finding(
-            rule,
-            f"{index.describe(source)} has a move to itself; remove it or point it at another role",
-            context.move_location(role_id, edge - index.offsets[source]),
-            role_id,
+        yield context.report_move(
+            edge,
+            f"{context.describe(sources[edge])} has a move to itself; remove it or point it "
+            "at another role",
         )

@@ -1,26 +1,30 @@
 """A management role at a level where its family has no technical role.
 
-Below the top of a family's technical track, every level with managers should also have
-a technical role, so that a manager can move back to the technical track at the same
-level (and an engineer can stay technical at that level). This rule fires once per
-management role at a level, below the family's technical ceiling, where the family has
-no technical role.
+Within the height of the technical track, every management level should have a
+technical counterpart, so that a manager can step across and a specialist is not
+missing a rung the managers have. Reported once per such management role.
 
-Fires on management role r when: ceiling(family(r), technical) exists, rank(r) is below
-it, and family(r) has no technical role at rank(r).
+Fires on management role r when: rank(r) < ceiling(family(r), technical) and family(r)
+has no technical role at rank(r).
 
 Failing::
 
-    levels: [L4, L5, L6]
+    levels: [L1, L2, L3]
     tracks: {ic: technical, mgmt: management}
     roles:
-      senior: {title: Senior Engineer, track: ic, level: L4}
-      em: {title: Engineering Manager, track: mgmt, level: L5}   # LAD302: no technical L5
-      principal: {title: Principal Engineer, track: ic, level: L6}
+      dev: {title: Developer, track: ic, level: L1, moves: [lead, staff]}
+      lead: {title: Team Lead, track: mgmt, level: L2, moves: [staff]}   # LAD302
+      staff: {title: Staff Developer, track: ic, level: L3}
 
 Passing::
 
-      staff: {title: Staff Engineer, track: ic, level: L5}   # added
+    levels: [L1, L2, L3]
+    tracks: {ic: technical, mgmt: management}
+    roles:
+      dev: {title: Developer, track: ic, level: L1, moves: [lead, senior]}
+      lead: {title: Team Lead, track: mgmt, level: L2, moves: [staff]}
+      senior: {title: Senior Developer, track: ic, level: L2, moves: [staff]}
+      staff: {title: Staff Developer, track: ic, level: L3}
 
 Suppress it for one role with ``ignore: {LAD302: <reason>}`` on that role.
 """
@@ -31,7 +35,7 @@ from collections.abc import Iterator
 from itertools import compress
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, _facts, get
+from ladders.rules.context import Context
 
 CODE = "LAD302"
 NAME = "technical-gap"
@@ -41,9 +45,8 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per management role at a level with no technical counterpart."""
-    index = _facts.index(context)
-    top = _facts.ceilings(context)
-    rule = get(CODE)
+    index = context.index
+    top = index.ceilings
     rank, family, management = index.rank, index.family, index.management
     technical_levels: set[tuple[int, int]] | None = None
     for i in compress(range(len(index)), management):
@@ -51,20 +54,15 @@ def check(context: Context) -> Iterator[Finding]:
         if technical_top is None or rank[i] >= technical_top:
             continue
         if technical_levels is None:
-            technical = management.translate(_NOT)
-            technical_levels = set(compress(zip(family, rank, strict=True), technical))
+            technical_levels = {
+                (f, r) for f, r, m in zip(family, rank, management, strict=True) if not m
+            }
         if (family[i], rank[i]) in technical_levels:
             continue
-        role_id = index.ids[i]
-        yield context.finding(
-            rule,
-            f"{index.describe(i)} has no technical counterpart: "
-            f"{_facts.family_phrase(context, family[i])} has no technical role at "
-            f"{index.levels[rank[i]]}, though its technical roles go up to "
-            f"{index.levels[technical_top]}; add a technical role at {index.levels[rank[i]]}",
-            context.role_location(role_id),
-            role_id,
+        yield context.report(
+            i,
+            f"{context.describe(i)} has no technical counterpart: "
+            f"{context.family_phrase(family[i])} has no technical role at "
+            f"{context.level(rank[i])}, though its technical roles go up to "
+            f"{context.level(technical_top)}; add a technical role at {context.level(rank[i])}",
         )
-
-
-_NOT = bytes([1]) + bytes(255)  # bytearray.translate table: 0 -> 1, anything else -> 0

@@ -1,41 +1,44 @@
-"""An ``ignore`` entry on a role that silences nothing.
+"""An ``ignore`` entry, on a role or on a move, that silences nothing.
 
 An ignore entry records an accepted exception: "this role may break rule X, because...".
-When the ladder changes so that X no longer fires on the role, the entry is stale and
-would silently hide the next real problem; an entry whose code is not a rule code at all
-(a typo such as ``LAD11``) never silenced anything. Both are reported, at the entry's key.
+When the ladder changes so that X no longer fires there, the entry is stale and would
+silently hide the next real problem; an entry whose code is not a rule code at all (a
+typo such as ``LAD11``) never silenced anything. Both are reported, at the entry's key.
+An entry on a move can only silence the findings about that move (LAD201 to LAD204 and
+LAD304). Entries for the people-data rules (LAD4xx) are judged by ``ladders observe``.
 
 Failing::
 
+    levels: [L1, L2]
+    tracks: {ic: technical}
     roles:
-      staff:
-        title: Staff Engineer
+      dev:
+        title: Developer
         track: ic
-        level: L5
-        moves: [principal]
+        level: L1
+        moves: [senior]
         ignore:
-          LAD103: Temporary, until the principal role exists   # LAD006: no longer fires
+          LAD103: Temporary, until the senior role exists   # LAD006: LAD103 no longer fires
+      senior: {title: Senior Developer, track: ic, level: L2}
 
 Passing::
 
-      staff:
-        title: Staff Engineer
-        track: ic
-        level: L5
-        moves: [principal]
+    levels: [L1, L2]
+    tracks: {ic: technical}
+    roles:
+      dev: {title: Developer, track: ic, level: L1, moves: [senior]}
+      senior: {title: Senior Developer, track: ic, level: L2}
 
-An ``LAD006`` entry on a role silences this rule for that role's other entries (and is
-itself reported if there is nothing to silence). The check engine runs this rule last,
-with the option ``used``: the (role, code) pairs whose entry silenced a finding.
+An ``LAD006`` entry on a role silences this rule for that role's other entries. The engine
+runs this rule last, once it knows which entries silenced a finding.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ladders.findings import Finding, Severity
-from ladders.rules import Context, get
+from ladders.rules.context import Context
 
 CODE = "LAD006"
 NAME = "unused-ignore"
@@ -44,41 +47,50 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(context: Context) -> Iterator[Finding]:
-    """Yield one finding per ignore entry that silenced no finding of its role."""
-    from ladders.rules import RULES  # the registry is still being built when this is imported
+    """Yield one finding per ignore entry that silenced no finding there.
 
-    used = context.options.get("used", frozenset())
-    rule = get(CODE)
+    The engine passes, as options, ``used`` (the (role, code, move item or -1) of every
+    entry that silenced a finding) and ``known`` (rule code -> (name, stage)). An LAD006
+    entry on a role is handled here: it silences the role's other reports, and is itself
+    reported when there is nothing to silence."""
+    used: frozenset[tuple[str, str, int]] = context.options["used"]
+    known: dict[str, tuple[str, str]] = context.options["known"]
     for role_id, role in context.ladder.roles.items():
-        if not role.ignore:
+        entries = [(code, -1) for code in role.ignore or ()]
+        for item, move in enumerate(role.move_specs):
+            if move.__class__ is not str and move.ignore:  # type: ignore[union-attr]
+                entries.extend((code, item) for code in move.ignore)  # type: ignore[union-attr]
+        if not entries:
             continue
-        reports: list[tuple[str, str]] = []
-        for code in role.ignore:
-            if code == CODE:
+        reports: list[tuple[str, int, str]] = []
+        for code, item in entries:
+            if code == CODE and item < 0:
                 continue
-            if code not in RULES:
-                reports.append((code, _not_a_rule(code)))
-            elif (role_id, code) not in used:
-                reports.append((code, f"{code} ({RULES[code].name}) did not fire on this role"))
-        if CODE in role.ignore:
+            place = "this role" if item < 0 else f"move {item + 1} of this role"
+            if code not in known:
+                reports.append((code, item, _not_a_rule(code, known)))
+            elif known[code][1] != "observe" and (role_id, code, item) not in used:
+                reports.append((code, item, f"{code} ({known[code][0]}) did not fire on {place}"))
+        if role.ignore and CODE in role.ignore:
             if reports:
                 continue  # the LAD006 entry silences them
-            reports.append((CODE, "no other ignore entry of this role is unused"))
-        for code, why in reports:
-            yield context.finding(
-                rule,
-                f"the ignore entry {code} on {role.title} ({role_id}, {role.level}) is unused: "
-                f"{why}; remove the entry",
-                context.ignore_location(role_id, code),
+            reports.append((CODE, -1, "no other ignore entry of this role is unused"))
+        for code, item, why in reports:
+            on = "" if item < 0 else f"move {item + 1} of "
+            yield context.report_ignore(
                 role_id,
+                code,
+                f"the ignore entry {code} on {on}{role.title} ({role_id}, {role.level}) is "
+                f"unused: {why}; remove the entry",
+                None if item < 0 else item,
             )
 
 
-def _not_a_rule(code: str) -> str:
-    from ladders.rules import RULES
+def _not_a_rule(code: str, known: dict[str, tuple[str, str]]) -> str:
+    import difflib
 
-    names = {rule.name: rule.code for rule in RULES.values()}
-    close = difflib.get_close_matches(code.upper(), list(RULES), n=1, cutoff=0.6)
+    names = {name: rule_code for rule_code, (name, _) in known.items()}
+    close = difflib.get_close_matches(code.upper(), list(known), n=1, cutoff=0.6)
     close = close or [names[n] for n in difflib.get_close_matches(code.lower(), names, n=1)]
     hint = f" (did you mean {close[0]}?)" if close else ""
     return f"{code!r} is not a rule code{hint}"

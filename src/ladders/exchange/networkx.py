@@ -1,4 +1,4 @@
-"""The ladder as a :class:`networkx.DiGraph`, and the inference of move kinds.
+"""The ladder as a :class:`networkx.DiGraph`: a writer, like the other exchange formats.
 
 Nodes are role ids; edges are moves. The attribute names are the constants below, so
 code that reads the graph never spells them by hand:
@@ -12,6 +12,7 @@ node attribute            value
 :data:`LEVEL`             the role's level id
 :data:`RANK`              the level's index in ``levels`` (0 for the lowest)
 :data:`FAMILY`            the role's job family, or ``None``
+:data:`BAND`              the role's pay band (DESIGN §2) as a dict, or ``None``
 ========================  =====================================================
 
 ========================  =====================================================
@@ -19,10 +20,11 @@ edge attribute            value
 ========================  =====================================================
 :data:`KIND`              the inferred move kind: lateral, technical, management
 :data:`CRITERIA`          the move's criteria (a tuple of text, maybe empty)
+:data:`IMPLIED`           ``True`` for a move that ``progression`` implies
 ========================  =====================================================
 
->>> from ladders.load import loads
->>> ladder = loads('''
+>>> import ladders
+>>> ladder = ladders.loads('''
 ... levels: [L1, L2]
 ... tracks: {ic: technical, mgmt: management}
 ... roles:
@@ -36,8 +38,8 @@ edge attribute            value
 ('management', 1)
 >>> graph.edges["dev", "lead"][KIND], graph.edges["dev", "lead"][CRITERIA]
 ('management', ('Mentors',))
->>> graph.edges["lead", "senior"][KIND]
-'lateral'
+>>> graph.edges["lead", "senior"][KIND], graph.edges["lead", "senior"][IMPLIED]
+('lateral', False)
 """
 
 from __future__ import annotations
@@ -45,16 +47,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ladders.errors import UsageError
+from ladders.model import move_kind
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ladders.model import Ladder, MoveKind
+    from ladders.model import LadderData
 
 __all__ = [
+    "BAND",
     "CRITERIA",
     "EDGE_ATTRIBUTES",
     "FAMILY",
+    "IMPLIED",
     "KIND",
     "LEVEL",
     "NODE_ATTRIBUTES",
@@ -63,8 +68,6 @@ __all__ = [
     "TRACK",
     "TRACK_KIND",
     "build_graph",
-    "infer_kind",
-    "move_kind",
 ]
 
 #: node attribute: the role's title
@@ -79,59 +82,27 @@ LEVEL = "level"
 RANK = "rank"
 #: node attribute: the role's job family, or ``None``
 FAMILY = "family"
+#: node attribute: the role's pay band, ``{"min": .., "max": .., "currency": ..}`` or ``None``
+BAND = "band"
 #: edge attribute: the inferred kind of the move
 KIND = "kind"
 #: edge attribute: the move's criteria, a tuple of text
 CRITERIA = "criteria"
+#: edge attribute: ``True`` when ``progression`` implies the move (it is not written)
+IMPLIED = "implied"
 
 #: every node attribute, in the order above
-NODE_ATTRIBUTES = (TITLE, TRACK, TRACK_KIND, LEVEL, RANK, FAMILY)
+NODE_ATTRIBUTES = (TITLE, TRACK, TRACK_KIND, LEVEL, RANK, FAMILY, BAND)
 #: every edge attribute
-EDGE_ATTRIBUTES = (KIND, CRITERIA)
+EDGE_ATTRIBUTES = (KIND, CRITERIA, IMPLIED)
 
 
-def move_kind(from_rank: int, to_rank: int, to_management: bool) -> MoveKind:
-    """The kind of a move between ranks (DESIGN §1), ``to_management`` for the target's track.
-
-    >>> move_kind(3, 4, False), move_kind(3, 4, True), move_kind(3, 3, True), move_kind(3, 1, False)
-    ('technical', 'management', 'lateral', 'lateral')
-    """
-    if to_rank <= from_rank:
-        return "lateral"
-    return "management" if to_management else "technical"
-
-
-def infer_kind(ladder: Ladder, from_role: str, to_role: str) -> MoveKind:
-    """The kind of a move from ``from_role`` to ``to_role``, inferred from the two roles.
-
-    A move up a level onto a management track is ``management``; up a level onto a
-    technical track, ``technical``; to the same level or lower, ``lateral``. Raises
-    :class:`~ladders.UsageError` for an unknown role id.
-
-    >>> from ladders.load import loads
-    >>> ladder = loads('''
-    ... levels: [L1, L2]
-    ... tracks: {ic: technical, mgmt: management}
-    ... roles:
-    ...   dev: {title: Developer, track: ic, level: L1}
-    ...   lead: {title: Team Lead, track: mgmt, level: L2}
-    ... ''')
-    >>> infer_kind(ladder, "dev", "lead"), infer_kind(ladder, "lead", "dev")
-    ('management', 'lateral')
-    """
-    for role in (from_role, to_role):
-        if role not in ladder.roles:
-            raise UsageError(f"no role {role!r} in the ladder")
-    return move_kind(
-        ladder.rank(from_role), ladder.rank(to_role), ladder.track_kind(to_role) == "management"
-    )
-
-
-def build_graph(ladder: Ladder) -> nx.DiGraph[str]:
+def build_graph(ladder: LadderData) -> nx.DiGraph[str]:
     """The ladder as a directed graph: a node per role, an edge per move (see above).
 
     A role that lists the same target twice gives one edge (with the first move's
-    criteria); a move to the role itself is a self-loop. Raises
+    criteria); a move to the role itself is a self-loop; implied moves come after a
+    role's written ones, with ``implied=True``. Raises
     :class:`~ladders.UsageError` if a role refers to a track, level or role the ladder
     does not have (possible only for ladders built by hand: loading reports those as
     LAD004).
@@ -156,6 +127,7 @@ def build_graph(ladder: Ladder) -> nx.DiGraph[str]:
                 LEVEL: role.level,
                 RANK: rank,
                 FAMILY: role.family,
+                BAND: _band(ladder, role_id),
             },
         )
     nodes = graph.nodes
@@ -172,6 +144,29 @@ def build_graph(ladder: Ladder) -> nx.DiGraph[str]:
                     from_rank, nodes[target][RANK], nodes[target][TRACK_KIND] == "management"
                 ),
                 CRITERIA: () if isinstance(move, str) else move.criteria,
+                IMPLIED: False,
             }
             graph.add_edge(role_id, target, **attributes)
+    for implied in ladder.implied_moves:
+        source, target = implied.source, implied.target
+        if graph.has_edge(source, target):  # pragma: no cover - never implied twice
+            continue
+        graph.add_edge(
+            source,
+            target,
+            **{
+                KIND: move_kind(
+                    nodes[source][RANK],
+                    nodes[target][RANK],
+                    nodes[target][TRACK_KIND] == "management",
+                ),
+                CRITERIA: (),
+                IMPLIED: True,
+            },
+        )
     return graph
+
+
+def _band(ladder: LadderData, role: str) -> dict[str, Any] | None:
+    band = ladder.band(role)
+    return None if band is None else band.model_dump()
