@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck unit docs bench clean
+.PHONY: setup demo test lint typecheck imports unit docs bench clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy --strict src
+
+# The import contract of DESIGN §6 (layers, and rules that see only findings and their
+# context), from [tool.importlinter] in pyproject.toml.
+imports: setup
+	$(BIN)/lint-imports
 
 # What tests/render needs: Debian's chromium and graphviz, mermaid from npm (locked in
 # tests/render/js, installed into its gitignored node_modules). Skips what is there.
@@ -63,7 +68,7 @@ sheet-deps:
 unit: setup render-deps actionlint-deps sheet-deps
 	$(BIN)/pytest -q
 
-test: lint typecheck unit docs
+test: lint typecheck imports unit docs
 
 docs: setup
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -73,6 +78,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_query.py
 	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/bench_implied.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site
