@@ -46,7 +46,7 @@ progression: {promote: true}
 levels: [L1, {id: L2, band: {min: 1, max: 2.5, currency: EUR}}]
 tracks: {ic: technical}
 roles:
-  dev: {title: "Dev <1> & 'co'", track: ic, level: L1}
+  dev: {title: "Dev <1> & 'co'", track: ic, level: L1, family: eng}
   senior: {title: Senior, track: ic, level: L2, family: eng}
 """
     )
