@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import click
@@ -100,7 +101,8 @@ def _role_name(ladder: Ladder, role: str) -> str:
 def _route_text(ladder: Ladder, route: Route) -> str:
     parts = [route.start]
     for step in route.moves:
-        parts.append(f"-[{step.kind}]-> {step.target}")
+        implied = " (implied)" if step.implied else ""
+        parts.append(f"-[{step.kind}{implied}]-> {step.target}")
     return " ".join(parts)
 
 
@@ -109,7 +111,13 @@ def _route_data(ladder: Ladder, route: Route) -> dict[str, object]:
         "roles": list(route.roles),
         "reaches": ladder.roles[route.end].level,
         "moves": [
-            {"from": s.source, "to": s.target, "kind": s.kind, "criteria": list(s.criteria)}
+            {
+                "from": s.source,
+                "to": s.target,
+                "kind": s.kind,
+                "criteria": list(s.criteria),
+                "implied": s.implied,
+            }
             for s in route.moves
         ],
     }
@@ -230,6 +238,13 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     from ladders.ladder import check as run_check
 
     findings = [f for f in run_check(ladder, check) if f.role == role]
+    stuck = next((s for s in ladder.management_only_roles() if s.role == role), None)
+    band = ladder.band(role)
+    parity = [
+        row
+        for row in ladder.summary(findings=()).parity
+        if row.family == item.family and row.level == item.level
+    ]
     if format_name == "json":
         data = {
             "role": role,
@@ -245,6 +260,19 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
             },
             "next_steps": {k: [s.target for s in v] for k, v in steps.items()},
             "equivalents": list(peers),
+            "management_only": None
+            if stuck is None
+            else {"reason": stuck.reason, "via": stuck.via},
+            "band": None if band is None else band.model_dump(),
+            "parity": [
+                {
+                    "currency": row.currency,
+                    "technical_midpoint": _number(row.technical),
+                    "management_midpoint": _number(row.management),
+                    "gap": _number(row.gap),
+                }
+                for row in parity
+            ],
             "findings": [f.to_dict() for f in findings],
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -268,10 +296,31 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
         else:
             click.echo(f"{how}: cannot rise above {level(item.level)}")
     for move_kind, found in steps.items():
-        listed = ", ".join(_role_name(ladder, s.target) for s in found) or "none"
+        listed = (
+            ", ".join(
+                _role_name(ladder, s.target) + (" (implied)" if s.implied else "") for s in found
+            )
+            or "none"
+        )
         click.echo(f"Next {move_kind} moves: {listed}")
     listed = ", ".join(_role_name(ladder, p) for p in peers) or "none"
     click.echo(f"Peers on the other track: {listed}")
+    if stuck is not None:
+        via = f" (via {_role_name(ladder, stuck.via)})" if stuck.via else ""
+        click.echo(f"Only through management: {_STUCK[stuck.reason]}{via}")
+    if band is not None:
+        click.echo(
+            f"Band: {_money(band.min)}-{_money(band.max)} {band.currency} "
+            f"(midpoint {_money(band.midpoint)})"
+        )
+    for row in parity:
+        if row.technical is None or row.management is None or row.gap is None:
+            continue
+        click.echo(
+            f"Pay parity at {row.level}: technical midpoint {_money(row.technical)}, "
+            f"management {_money(row.management)} {row.currency} "
+            f"({float(row.gap):+.1%} for management)"
+        )
     if findings:
         click.echo("Findings:")
         for f in findings:
@@ -279,3 +328,22 @@ def explain_command(args: tuple[str, ...], format_name: str, config_path: str | 
     else:
         click.echo("Findings: none")
     return 0
+
+
+_STUCK = {
+    "through-management": "higher technical roles exist, but every route to them passes "
+    "through management",
+    "track-ends": "the technical track of its family ends here while management goes higher",
+    "other-family": "its only way up is a management role of another family",
+}
+
+
+def _money(value: float | Fraction) -> str:
+    exact = Fraction(value) if not isinstance(value, float) else Fraction(repr(value))
+    return f"{exact.numerator:,}" if exact.denominator == 1 else f"{float(exact):,.2f}"
+
+
+def _number(value: Fraction | None) -> float | int | None:
+    if value is None:
+        return None
+    return value.numerator if value.denominator == 1 else float(value)
