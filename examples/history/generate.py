@@ -41,7 +41,7 @@ Role = dict[str, Any]
 #: the story of the example history of healthy.yaml: who is pulled where
 HEALTHY_STORY: dict[str, Any] = {
     # engineers are pulled into management, and managers never go back...
-    "pull": 6.0,
+    "pull": 8.0,
     "back": 0.0,
     "extra": {
         # ...except in design, where the way back is used now and then

@@ -202,14 +202,16 @@ def _trusted(path: Path) -> bool:
 
 def read_config(path: Path) -> Config:
     """Read and check one configuration file (``pyproject.toml`` or ``ladders.toml``)."""
+    from ladders.load.read import read_bytes
+
     shown = _show(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        # read_bytes: a FIFO or a device named as the configuration is refused, not waited on
+        data = tomllib.loads(read_bytes(os.fspath(path)).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{shown}: no such file") from None
     except OSError as error:
-        raise ConfigError(f"{shown}: cannot read it: {error.strerror}") from None
+        raise ConfigError(f"{shown}: cannot read it: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown}: not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
@@ -217,6 +219,8 @@ def read_config(path: Path) -> Config:
             f"{shown}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset "
             f"{error.start}); save it as UTF-8"
         ) from None
+    except ValueError as error:  # a NUL in the name
+        raise ConfigError(f"{shown}: cannot read it: {error}") from None
     table = "the top level"
     if path.name == "pyproject.toml":
         tool = data.get("tool")

@@ -14,7 +14,6 @@ from typing import Any
 import networkx as nx
 
 from ladders import Ladder
-from ladders.exchange.networkx import move_kind
 
 
 @dataclass
@@ -90,6 +89,11 @@ def reference(
     def management(role: str) -> bool:
         return ladder.track_kind(role) == "management"
 
+    def kind(a: str, b: str) -> str:  # DESIGN §1, from the two roles
+        if ladder.rank(b) <= ladder.rank(a):
+            return "lateral"
+        return "management" if management(b) else "technical"
+
     def held_in_window(spell: Spell) -> bool:
         return spell.end is None or spell.end >= since
 
@@ -134,7 +138,7 @@ def reference(
     declared = sum(1 for _, a, b in moves if graph.has_edge(a, b))
     undeclared = sorted(
         (
-            (a, b, move_kind(ladder.rank(a), ladder.rank(b), management(b)), len(who))
+            (a, b, kind(a, b), len(who))
             for (a, b), who in pairs.items()
             if not graph.has_edge(a, b)
         ),

@@ -172,3 +172,34 @@ def test_as_a_process(process: Run, files: tuple[Path, Path]) -> None:
     bad = process("observe", "org.yaml", "org.yaml")
     assert bad.code == 2
     assert "Traceback" not in bad.stderr
+
+
+def test_the_command_line_lists_the_reports_formats_and_stays_light() -> None:
+    import subprocess
+    import sys
+
+    from ladders.cli import observe as command
+    from ladders.observe import report
+
+    assert command.OBSERVE_FORMATS == report.OBSERVE_FORMATS
+    assert command.PROJECT_FORMATS == report.PROJECT_FORMATS
+    code = "import sys, ladders.cli; print('ladders.observe' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"  # 'ladders check' does not pay for observe
+
+
+def test_config_severity_per_rule_options_and_ignore_apply(
+    run: Run, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    config = tmp_path / "ladders.toml"
+    config.write_text('[severity]\nLAD402 = "error"\n', encoding="utf-8")
+    result = run("observe", "org.yaml", "history.csv", "--format", "json")
+    assert result.code == 1  # an error now, and --fail-on error
+    assert json.loads(result.stdout)["summary"] == {"error": 1, "warning": 0}
+    config.write_text("[rules.LAD402]\nmin-people = 7\n", encoding="utf-8")
+    assert (
+        json.loads(run("observe", "org.yaml", "history.csv", "--format", "json").stdout)["findings"]
+        == []
+    )
+    config.write_text('ignore = ["undeclared-move"]\n', encoding="utf-8")
+    assert "LAD402" not in run("observe", "org.yaml", "history.csv").stdout

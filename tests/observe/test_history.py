@@ -272,3 +272,14 @@ def test_a_title_map_is_read_and_checked(tmp_path: Path) -> None:
     twice = write(tmp_path, "title,role\nA,dev\na,senior\n", "twice.csv")
     with pytest.raises(HistoryError, match="row 3: the title 'a' is mapped to both"):
         read_titles(twice)
+
+
+def test_cells_under_an_unnamed_column_are_refused(tmp_path: Path) -> None:
+    # a trailing comma in the header, and names in the column it opens
+    text = f"person,date,role,\n{KEYS[0]},2020-01-01,dev,Ada Lovelace\n"
+    with pytest.raises(HistoryError, match="row 2: has 4 cells; the header has 3 columns") as error:
+        read_history(write(tmp_path, text))
+    assert "Ada" not in str(error.value)
+    # empty cells there are fine (a spreadsheet's export)
+    fine = f"person,date,role,\n{KEYS[0]},2020-01-01,dev,\n"
+    assert read_history(write(tmp_path, fine)).values == ("dev",)

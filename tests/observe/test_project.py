@@ -12,7 +12,7 @@ import pytest
 import ladders
 from ladders.errors import UsageError
 from ladders.observe import History, project
-from ladders.observe.project import absorption
+from ladders.observe.projection import absorption
 
 from .histories import person_keys
 

@@ -52,7 +52,7 @@ def test_the_rule_module_declares_what_the_registry_needs(module: ModuleType) ->
     assert re.fullmatch(r"LAD40[1-3]", module.CODE)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)+", module.NAME)
     assert module.SEVERITY is Severity.WARNING
-    assert module.OPTIONS["min-people"] == 5
+    assert module.OPTIONS["min-people"].default == 5
     assert not hasattr(module, "check")  # observe decides these findings
     doc = module.__doc__ or ""
     assert "Failing" in doc

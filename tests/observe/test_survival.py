@@ -58,3 +58,15 @@ def test_left_truncated_subjects_join_the_risk_set_when_they_enter() -> None:
 def test_mismatched_lengths_are_refused() -> None:
     with pytest.raises(ValueError):
         kaplan_meier([1, 2], [True])
+
+
+def test_samples_of_several_roles_add_up_to_the_samples_of_all() -> None:
+    from ladders.observe.survival import Samples
+
+    times = SIX_MP_EVENTS + SIX_MP_CENSORED
+    events = [True] * len(SIX_MP_EVENTS) + [False] * len(SIX_MP_CENSORED)
+    half = len(times) // 2
+    parts = Samples.of(times[:half], events[:half]) + Samples.of(times[half:], events[half:])
+    assert parts.curve() == kaplan_meier(times, events)
+    with pytest.raises(ValueError):
+        _ = Samples.of([1], [True], [0]) + Samples.of([1], [True])

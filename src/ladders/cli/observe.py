@@ -11,9 +11,13 @@ import click
 
 from ladders.cli.app import Stop, _isatty, cli, exit_code, load_ladder, write_text
 from ladders.config import FAIL_ON, OBSERVE_DEFAULTS, Config, load_config
-from ladders.observe.report import OBSERVE_FORMATS, PROJECT_FORMATS
 
-__all__ = ["observe_command", "project_command"]
+# The formats of ladders.observe.report, spelt here so that starting any ladders command
+# does not import the observe package (a test keeps the two the same).
+OBSERVE_FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
+PROJECT_FORMATS = ("text", "json", "html", "markdown")
+
+__all__ = ["OBSERVE_FORMATS", "PROJECT_FORMATS", "observe_command", "project_command"]
 
 
 def _window_options(function: Any) -> Any:

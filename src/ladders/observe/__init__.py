@@ -28,8 +28,8 @@ ladder and a :class:`History`; numpy and openpyxl are imported only when they ru
 from __future__ import annotations
 
 from ladders.observe.history import History, HistoryError, read_history, read_titles
-from ladders.observe.observe import Observation, observe
-from ladders.observe.project import Projection, project
+from ladders.observe.observation import Observation, observe
+from ladders.observe.projection import Projection, project
 
 __all__ = [
     "History",

@@ -442,7 +442,7 @@ def _read_csv(handle: Any, source: str) -> History:
             )
         columns = _header(header, source)
         reader = _Reader(source, columns, _Places(source))
-        width = len(header)
+        width = len(columns)  # named columns; cells past them must be empty
         i_person, i_date, i_role = columns["person"], columns["date"], columns["role"]
         i_event = columns.get("event")
         # The hot loop: a row whose date, role and event cells were all seen before

@@ -20,8 +20,8 @@ from ladders.observe.privacy import shown
 from ladders.observe.report import _yes
 
 if TYPE_CHECKING:
-    from ladders.observe.observe import Observation
-    from ladders.observe.project import Projection
+    from ladders.observe.observation import Observation
+    from ladders.observe.projection import Projection
 
 __all__ = ["observation_html", "projection_html"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ladders.observe.history import EXIT, History
 
-__all__ = ["Notes", "Stint", "replay"]
+__all__ = ["FIRST_EXIT", "REPEATED_EXIT", "Notes", "Stint", "replay"]
 
 #: (role codes, start dates, exit date or None)
 Stint = tuple[list[int], list[int], "int | None"]

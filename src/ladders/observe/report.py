@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from ladders.findings import Finding
 
 if TYPE_CHECKING:
-    from ladders.observe.observe import Observation
-    from ladders.observe.project import Projection
+    from ladders.observe.observation import Observation
+    from ladders.observe.projection import Projection
 
 __all__ = [
     "OBSERVE_FORMATS",
@@ -343,7 +343,7 @@ def observation_report(
     ``files`` are the ladder files read (for sarif and github); ``findings``, when
     given, replace the observation's (the command line applies its configuration).
     """
-    from ladders.observe.observe import summary
+    from ladders.observe.observation import summary
 
     document = observation.to_dict()
     found = sorted(observation.findings if findings is None else findings)

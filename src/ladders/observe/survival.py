@@ -20,12 +20,75 @@ Kleinbaum & Klein, *Survival Analysis*, ch. 2 (weeks in remission; ``False`` = c
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import compress
 
-__all__ = ["kaplan_meier", "median_time"]
+__all__ = ["Samples", "kaplan_meier", "median_time"]
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Subjects counted by distinct time (time in role is whole days, so there are few
+    distinct times however many people there are); samples of several roles add up."""
+
+    #: event time -> events then
+    deaths: Counter[float]
+    #: time -> subjects whose observation ends then (event or censored)
+    ends: Counter[float]
+    #: entry time -> subjects entering then; None when every subject enters at 0
+    starts: Counter[float] | None = None
+
+    @classmethod
+    def of(
+        cls,
+        times: Sequence[float],
+        events: Sequence[bool],
+        entries: Sequence[float] | None = None,
+    ) -> Samples:
+        """Samples from one list per subject."""
+        if len(times) != len(events) or (entries is not None and len(entries) != len(times)):
+            raise ValueError("times, events and entries must have the same length")
+        return cls(
+            Counter(compress(times, events)),
+            Counter(times),
+            Counter(entries) if entries is not None else None,
+        )
+
+    def __add__(self, other: Samples) -> Samples:
+        starts = None
+        if self.starts is not None and other.starts is not None:
+            starts = self.starts + other.starts
+        elif self.starts is not None or other.starts is not None:
+            raise ValueError("samples with and without entry times cannot be added")
+        return Samples(self.deaths + other.deaths, self.ends + other.ends, starts)
+
+    def steps(self) -> Iterator[tuple[float, float]]:
+        """``(t, S(t))`` at each distinct event time, in time order, lazily."""
+        starts = self.starts
+        entered = 0 if starts is not None else self.ends.total()
+        gone = 0  # subjects whose time is before the current one
+        survival = 1.0
+        times = self.ends.keys() | (starts.keys() if starts is not None else set())
+        for t in sorted(times):
+            if starts is not None:
+                entered += starts.get(t, 0)
+            died = self.deaths.get(t, 0)
+            at_risk = entered - gone  # entered at or before t, and not gone before t
+            if died and at_risk > 0:
+                survival *= 1 - died / at_risk
+                yield t, survival
+            gone += self.ends.get(t, 0)
+
+    def curve(self) -> list[tuple[float, float]]:
+        """``[(t, S(t)), ...]`` at each distinct event time, in time order."""
+        return list(self.steps())
+
+    def median(self) -> float | None:
+        """The first event time at which the estimate falls to 0.5 or below; ``None``
+        when it never does (the median is not reached)."""
+        return next((t for t, survival in self.steps() if survival <= 0.5 + 1e-12), None)
 
 
 def kaplan_meier(
@@ -34,23 +97,7 @@ def kaplan_meier(
     entries: Sequence[float] | None = None,
 ) -> list[tuple[float, float]]:
     """``[(t, S(t)), ...]`` at each distinct event time, in time order."""
-    if len(times) != len(events) or (entries is not None and len(entries) != len(times)):
-        raise ValueError("times, events and entries must have the same length")
-    deaths = Counter(compress(times, events))  # event time -> how many events then
-    ends = sorted(times)
-    starts = sorted(entries) if entries is not None else None
-    survival = 1.0
-    curve: list[tuple[float, float]] = []
-    for t in sorted(deaths):
-        # at risk at t: entered at or before t, and not gone before t
-        entered = bisect_right(starts, t) if starts is not None else len(ends)
-        gone = bisect_left(ends, t)
-        at_risk = entered - gone
-        if at_risk <= 0:
-            continue
-        survival *= 1 - deaths[t] / at_risk
-        curve.append((t, survival))
-    return curve
+    return Samples.of(times, events, entries).curve()
 
 
 def median_time(
@@ -60,7 +107,4 @@ def median_time(
 ) -> float | None:
     """The median: the first event time at which the estimate falls to 0.5 or below;
     ``None`` when it never does (the median is not reached)."""
-    for t, survival in kaplan_meier(times, events, entries):
-        if survival <= 0.5 + 1e-12:
-            return t
-    return None
+    return Samples.of(times, events, entries).median()

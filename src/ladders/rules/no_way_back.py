@@ -51,10 +51,17 @@ an entry is reported as LAD006 when LAD403 does not fire there in an observation
 from __future__ import annotations
 
 from ladders.findings import Severity
+from ladders.rules.context import Option
 
 __all__ = ["CODE", "NAME", "OPTIONS", "SEVERITY"]
 
 CODE = "LAD403"
 NAME = "no-way-back"
 SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {"min-people": 5}
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+OPTIONS = {"min-people": Option(5, "a whole number of at least 1", _whole)}

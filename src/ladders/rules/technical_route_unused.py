@@ -1,5 +1,4 @@
-"""A technical role whose technical route up exists on paper, but people rise from it only
-through management.
+"""A technical role with a technical route up that people rise from only through management.
 
 Found by ``ladders observe LADDER HISTORY`` (people data, DESIGN §7), not by
 ``ladders check``: the ladder gives technical role r a non-managerial route to a higher
@@ -71,10 +70,26 @@ LAD401 does not fire there in an observation.
 from __future__ import annotations
 
 from ladders.findings import Severity
+from ladders.rules.context import Option
 
 __all__ = ["CODE", "NAME", "OPTIONS", "SEVERITY"]
 
 CODE = "LAD401"
 NAME = "technical-route-unused"
 SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {"min-people": 5, "min-share": 0.1}
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+OPTIONS = {
+    "min-people": Option(5, "a whole number of at least 1", _whole),
+    "min-share": Option(
+        0.1,
+        "a number from 0 to 1",
+        lambda value: (
+            isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        ),
+    ),
+}

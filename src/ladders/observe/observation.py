@@ -48,6 +48,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ladders._version import __version__
@@ -57,7 +58,7 @@ from ladders.hints import did_you_mean
 from ladders.observe.history import History, HistoryError, read_history, read_titles
 from ladders.observe.privacy import few, shown
 from ladders.observe.replay import Notes, replay
-from ladders.observe.survival import median_time
+from ladders.observe.survival import Samples
 
 if TYPE_CHECKING:
     from ladders.ladder import Ladder
@@ -686,10 +687,8 @@ def _replay(
     return t
 
 
-def _median_months(times: list[int], events: list[bool], entries: list[int]) -> float | None:
-    if not times:
-        return None
-    days = median_time(times, events, entries if entries else None)
+def _months(samples: Samples | None) -> float | None:
+    days = samples.median() if samples is not None else None
     return None if days is None else days / DAYS_PER_MONTH
 
 
@@ -712,13 +711,19 @@ def _observation(
     count = len(ids)
     rank = shape.rank
     level_ids = [level.id for level in ladder.levels]
+    samples: list[Samples | None] = [
+        Samples.of(t.times[i], t.events[i], t.entries[i] if t.entries[i] else None)
+        if t.times[i]
+        else None
+        for i in range(count)
+    ]
     roles = {
         role: RoleFigures(
             held=t.held[i],
             now=t.now[i],
             up=t.up[i],
             up_without_management=t.up_free[i],
-            median_months_to_next_level=_median_months(t.times[i], t.events[i], t.entries[i]),
+            median_months_to_next_level=_months(samples[i]),
         )
         for i, role in enumerate(ids)
     }
@@ -747,9 +752,14 @@ def _observation(
         values=tuple(
             sorted(
                 (
-                    UnknownValue(value, t.value_people.get(i, 0), _suggestion(value, ladder))
+                    # a suggestion only for the values a report may list
+                    UnknownValue(
+                        value,
+                        people,
+                        _suggestion(value, ladder) if people >= min_people else None,
+                    )
                     for i, value in enumerate(unknown_values)
-                    if t.value_people.get(i, 0)
+                    if (people := t.value_people.get(i, 0))
                 ),
                 key=lambda v: (-v.people, v.value),
             )
@@ -791,15 +801,17 @@ def _observation(
 def _tracks(ladder: Ladder, shape: Shape, t: _Tally) -> dict[str, TrackFigures]:
     figures: dict[str, TrackFigures] = {}
     for number, track in enumerate(shape.tracks):
-        members = [i for i, n in enumerate(shape.track) if n == number]
-        times = [x for i in members for x in t.times[i]]
-        events = [x for i in members for x in t.events[i]]
-        entries = [x for i in members for x in t.entries[i]]
+        members = [i for i, n in enumerate(shape.track) if n == number and t.times[i]]
+        samples = None
+        if members:
+            samples = Samples.of(
+                list(chain.from_iterable(t.times[i] for i in members)),
+                list(chain.from_iterable(t.events[i] for i in members)),
+                list(chain.from_iterable(t.entries[i] for i in members)) or None,
+            )
         kind = ladder.tracks[track].kind if track in ladder.tracks else "technical"
         figures[track] = TrackFigures(
-            kind=kind,
-            held=t.track_held[number],
-            median_months_to_next_level=_median_months(times, events, entries),
+            kind=kind, held=t.track_held[number], median_months_to_next_level=_months(samples)
         )
     return figures
 

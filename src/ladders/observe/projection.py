@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ladders._version import __version__
 from ladders.errors import UsageError
 from ladders.observe.history import History, read_history
-from ladders.observe.observe import Shape, as_date, resolve_roles, title_map
+from ladders.observe.observation import Shape, as_date, resolve_roles, title_map
 from ladders.observe.privacy import few, shown
 from ladders.observe.replay import Notes, replay
 
@@ -472,7 +472,7 @@ def project(
     """Estimate yearly transition rates from ``history`` and project them (see the module).
 
     ``history``, ``since``, ``until``, ``titles``, ``min_people`` and ``sheet`` are as for
-    :func:`~ladders.observe.observe`; ``years`` is how many years after ``until`` to
+    :func:`~ladders.observe.observation`; ``years`` is how many years after ``until`` to
     project the headcount for.
     """
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 100:
