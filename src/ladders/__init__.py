@@ -23,7 +23,14 @@ from ladders._version import __version__
 from ladders.analysis import Progression, RoleProgress, StuckRole
 from ladders.changes import LadderDiff, Regression
 from ladders.check import CheckConfig, check_file
-from ladders.errors import ConfigError, CsvError, LaddersError, LoadError, UsageError
+from ladders.errors import (
+    ConfigError,
+    CsvError,
+    HistoryError,
+    LaddersError,
+    LoadError,
+    UsageError,
+)
 from ladders.findings import Finding, Location, Severity
 from ladders.ladder import Ladder, check, diff, dump, load, loads, progression
 from ladders.model import (
@@ -36,6 +43,7 @@ from ladders.model import (
     Track,
     infer_kind,
 )
+from ladders.observe import History, Observation, Projection, observe, project, read_history
 from ladders.query import Ceiling, FamilySummary, LadderSummary, ParityRow, Route, Step
 
 __all__ = [
@@ -46,6 +54,8 @@ __all__ = [
     "CsvError",
     "FamilySummary",
     "Finding",
+    "History",
+    "HistoryError",
     "Ladder",
     "LadderDiff",
     "LadderFile",
@@ -55,9 +65,11 @@ __all__ = [
     "LoadError",
     "Location",
     "Move",
+    "Observation",
     "ParityRow",
     "Progression",
     "ProgressionSettings",
+    "Projection",
     "Regression",
     "Role",
     "RoleProgress",
@@ -75,5 +87,8 @@ __all__ = [
     "infer_kind",
     "load",
     "loads",
+    "observe",
     "progression",
+    "project",
+    "read_history",
 ]

@@ -198,6 +198,9 @@ def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]
             entries = move_ignores.get((role, items[edge]))
             if entries and finding.code in entries:
                 used.add((role, finding.code, items[edge]))
+                # The code fired on one of the role's moves: a role entry for it is used too.
+                if finding.code in role_ignores.get(role, {}):
+                    used.add((role, finding.code, -1))
                 return
         entries = role_ignores.get(role)
         if entries and finding.code in entries:

@@ -6,7 +6,8 @@ Every exception derives from :class:`LaddersError`::
      ├── LoadError        a ladder file could not be loaded; ``.findings`` says why and where
      ├── UsageError       a caller asked for something that does not exist (unknown role, ...)
      ├── ConfigError      the configuration file or a command-line option is wrong
-     └── CsvError         spreadsheet tables cannot be turned into a ladder (file, row, column)
+     ├── CsvError         spreadsheet tables cannot be turned into a ladder (file, row, column)
+     └── HistoryError     a people history cannot be read (row and column, never a person)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ladders.findings import Finding
 
-__all__ = ["ConfigError", "CsvError", "LaddersError", "LoadError", "UsageError"]
+__all__ = ["ConfigError", "CsvError", "HistoryError", "LaddersError", "LoadError", "UsageError"]
 
 
 class LaddersError(Exception):
@@ -53,3 +54,8 @@ class ConfigError(LaddersError):
 
 class CsvError(LaddersError):
     """A CSV table cannot be turned into a ladder: says which file, row and column."""
+
+
+class HistoryError(LaddersError):
+    """A history (or a ``--map`` file) cannot be read; the message names the row and column
+    (never the person cell)."""

@@ -203,8 +203,8 @@ def routes(
 
     Each route costs at most one breadth-first search per role on it, however many
     routes there are (Yen's k shortest simple paths, over the roles that can still reach
-    the goal); "no route" is answered before any search, from the ladder's progression
-    (without ``to``) or from one pass over the roles reachable from ``start`` (with it).
+    the goal); "no route" because nothing high enough is reachable is answered before any
+    search, from the ladder's progression.
     """
     require_role(ladder, start)
     if to is not None:

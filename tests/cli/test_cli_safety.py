@@ -365,6 +365,22 @@ def test_an_include_that_is_a_fifo_is_lad007_at_its_entry(project: Path) -> None
     assert "pipe.yaml is a FIFO, not a file" in ran.stdout
 
 
+def test_several_roots_one_including_a_fifo_do_not_hang(project: Path) -> None:
+    (project / "org.yaml").write_text("include: [pipe.yaml]\n" + GOOD)
+    (project / "other.yaml").write_text(GOOD)
+    os.mkfifo(project / "pipe.yaml")
+    done = subprocess.run(
+        [ladders_executable(), "check", "org.yaml", "other.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "org.yaml:1:11: LAD007" in done.stdout
+
+
 # -- configuration ------------------------------------------------------------------------
 
 

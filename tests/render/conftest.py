@@ -18,7 +18,6 @@ from typing import Any, NoReturn
 import pytest
 
 import ladders
-from ladders import infer_kind
 from ladders import Ladder
 
 HERE = Path(__file__).resolve().parent
@@ -39,8 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 MISSING = (
-    "is missing: run `make render-deps` as root (Debian's chromium and graphviz, mermaid"
-    " from npm)"
+    "is missing: run `make render-deps` as root (Debian's chromium and graphviz, mermaid from npm)"
 )
 
 
@@ -52,15 +50,32 @@ def missing(what: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def mark_implied(ladder: Ladder, *moves: tuple[str, str]) -> Ladder:
-    """Mark moves of ``ladder.graph`` as implied (format 1.1), adding any it lacks,
-    as the core does for moves that ``progression`` implies."""
-    graph = ladder.graph
-    for source, target in moves:
-        if not graph.has_edge(source, target):
-            graph.add_edge(source, target, kind=infer_kind(ladder, source, target), criteria=())
-        graph.edges[source, target]["implied"] = True
-    return ladder
+#: a format 1.1 ladder: most moves implied by ``progression``, two written ones that
+#: cross into another family
+COMPACT = """\
+name: Compact
+progression: {promote: true, switch: true}
+levels: [L1, L2, L3]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev: {title: Developer, track: ic, level: L1, family: eng}
+  senior: {title: Senior Developer, track: ic, level: L2, family: eng}
+  staff: {title: Staff Developer, track: ic, level: L3, family: eng, moves: [design-lead]}
+  lead: {title: Team Lead, track: mgmt, level: L2, family: eng}
+  head: {title: Head of Engineering, track: mgmt, level: L3, family: eng}
+  designer: {title: Designer, track: ic, level: L1, family: design, moves: [senior]}
+  design-lead: {title: Design Lead, track: mgmt, level: L3, family: design}
+"""
+#: the moves ``progression`` implies in it
+COMPACT_IMPLIED = {
+    ("dev", "senior"),
+    ("senior", "staff"),
+    ("lead", "head"),
+    ("senior", "lead"),
+    ("lead", "senior"),
+    ("staff", "head"),
+    ("head", "staff"),
+}
 
 
 def generated(roles: int, **options: Any) -> Ladder:
@@ -121,3 +136,11 @@ def browser() -> Iterator[Any]:
             missing(f"a working {CHROMIUM} ({str(error).splitlines()[0]})")
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def compact() -> Ladder:
+    """A format 1.1 ladder with implied moves (:data:`COMPACT`)."""
+    ladder = ladders.loads(COMPACT)
+    assert {(m.source, m.target) for m in ladder.implied_moves} == COMPACT_IMPLIED
+    return ladder

@@ -57,9 +57,11 @@ def test_import_ladders_does_not_import_render() -> None:
 
 
 def test_unknown_family_or_role_is_a_usage_error_with_a_hint(healthy: Ladder) -> None:
-    with pytest.raises(ladders.UsageError, match="no family 'desing'.*did you mean 'design'"):
+    with pytest.raises(ladders.UsageError, match=r"no family 'desing'.*did you mean 'design'"):
         render(healthy, "svg", family="desing")
-    with pytest.raises(ladders.UsageError, match="no role 'eng-seniro'.*did you mean 'eng-senior'"):
+    with pytest.raises(
+        ladders.UsageError, match=r"no role 'eng-seniro'.*did you mean 'eng-senior'"
+    ):
         render(healthy, "svg", focus="eng-seniro")
 
 
@@ -114,7 +116,8 @@ roles:
 """
     )
     roles = drawn_roles(render(ladder, "svg", findings=(), family="(no family)"))
-    assert roles.keys() == {"a", "b", "c"} and "outside" in roles["c"]
+    assert roles.keys() == {"a", "b", "c"}
+    assert "outside" in roles["c"]
 
 
 def related(ladder: Ladder, focus: str) -> set[str]:
@@ -153,7 +156,8 @@ def test_views_render_in_every_format(healthy: Ladder, fmt: str) -> None:
     whole = render(healthy, fmt, findings=())
     part = render(healthy, fmt, findings=(), family="design", focus="designer-senior")
     assert len(part) < len(whole)
-    assert "Senior Product Designer" in part and "Associate Software Engineer" not in part
+    assert "Senior Product Designer" in part
+    assert "Associate Software Engineer" not in part
 
 
 def test_the_command_line_draws_views(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +167,8 @@ def test_the_command_line_draws_views(tmp_path: Path, capsys: pytest.CaptureFixt
     code = main(["render", str(EXAMPLES / "healthy.yaml"), "--family", "design", "-o", str(out)])
     assert code == 0
     roles = drawn_roles(out.read_text(encoding="utf-8"))
-    assert "designer-1" in roles and "eng-1" not in roles
+    assert "designer-1" in roles
+    assert "eng-1" not in roles
     code = main(["render", str(EXAMPLES / "healthy.yaml"), "--focus", "eng-1", "-f", "mermaid"])
     assert code == 2  # there is no -f: a usage error, not a traceback
     capsys.readouterr()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,9 +11,9 @@ import pytest
 import ladders
 from ladders import Ladder
 from ladders.render import render
-from ladders.render.mermaid import label, node_ids
+from ladders.render.mermaid import node_ids
 
-from .conftest import MERMAID_JS, generated, mark_implied, missing
+from .conftest import COMPACT_IMPLIED, MERMAID_JS, generated, missing
 
 PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>'
 
@@ -28,9 +29,9 @@ DRAW = """async (text) => {
     const edges = out.querySelectorAll(".edgePaths path, path.flowchart-link").length;
     const edgeLabels = Array.from(out.querySelectorAll(".edgeLabel")).map(
       (node) => node.textContent.trim()).filter((text) => text);
-    const styles = Array.from(out.querySelectorAll("path.flowchart-link")).map(
-      (path) => path.getAttribute("style") || "");
-    return { ok: true, labels, edges, edgeLabels, styles };
+    const links = Array.from(out.querySelectorAll("path.flowchart-link")).map(
+      (path) => [path.id, path.getAttribute("style") || ""]);
+    return { ok: true, labels, edges, edgeLabels, links };
   } catch (error) {
     return { ok: false, error: String(error && error.message || error) };
   }
@@ -105,24 +106,41 @@ roles:
     text = render(ladder, "mermaid", findings=())
     assert "family_0_2 --> legend_0_2" in text
     result = draw(mermaid_page, text)
-    assert any(label.startswith("Family") for label in result["labels"])
+    assert any(text.startswith("Family") for text in result["labels"])
 
 
-def test_implied_moves_are_dash_dotted_with_a_legend_entry(mermaid_page: Any) -> None:
-    ladder = mark_implied(ladders.load("examples/healthy.yaml"), ("eng-1", "eng-2"))
-    text = render(ladder, "mermaid", findings=())
+def test_implied_moves_have_their_own_line_and_a_legend_entry(
+    mermaid_page: Any, compact: Ladder
+) -> None:
+    text = render(compact, "mermaid", findings=())
     lines = text.splitlines()
-    links = [line.strip() for line in lines if " --> " in line or " ==> " in line or "-.->" in line]
-    implied_at = links.index("eng_1 --> eng_2")
-    styled = [line for line in lines if line.strip().startswith("linkStyle")]
-    dashed = [line for line in styled if "stroke-dasharray:9 3 2 3" in line]
-    assert len(dashed) == 1
-    numbers = dashed[0].split()[1].split(",")
-    assert str(implied_at) in numbers
+    # Mermaid numbers the links in the order they are written
+    links = [
+        (re.match(r"\s*(\w+)", line).group(1), re.search(r"(\w+)(\[[^]]*\])?$", line).group(1))  # type: ignore[union-attr]
+        for line in lines
+        if re.search(r" (-->|==>|-\.->)", line)
+    ]
+    dashed: set[int] = set()
+    for line in lines:
+        if line.strip().startswith("linkStyle") and "stroke-dasharray:9 3 2 3" in line:
+            dashed |= {int(n) for n in line.split()[1].split(",")}
+    implied = {
+        number
+        for number, (source, target) in enumerate(links)
+        if (source, target) in COMPACT_IMPLIED
+    }
+    assert len(implied) == len(COMPACT_IMPLIED)
+    legend = links.index(("legend_3", "legend_3_to"))
+    assert dashed == implied | {legend}
     assert "implied move (progression)" in text
     result = draw(mermaid_page, text)
     assert "implied move (progression)" in result["edgeLabels"]
-    assert "9 3 2 3" in result["styles"][implied_at].replace(",", " ")
+    # each drawn link's id names its two ends: L_source_target_0
+    styles = {link_id.split("-L_", 1)[1]: style for link_id, style in result["links"]}
+    assert len(styles) == len(links)
+    for number, (source, target) in enumerate(links):
+        style = styles[f"{source}_{target}_0"]
+        assert ("stroke-opacity:0.45" in style) == (number in implied | {legend}), (source, target)
     plain = render(ladders.load("examples/healthy.yaml"), "mermaid", findings=())
     assert "implied" not in plain
 
@@ -150,7 +168,7 @@ def test_a_focus_view(mermaid_page: Any, healthy: Ladder) -> None:
     assert 1 < len(expected) < len(healthy.roles)
     text = render(healthy, "mermaid", focus="eng-senior")
     result = draw(mermaid_page, text)
-    drawn = [label for label in result["labels"] if label]
+    drawn = [text for text in result["labels"] if text]
     assert len(drawn) == len(expected)
     for role_id in expected:
         role = healthy.roles[role_id]

@@ -19,7 +19,7 @@ from ladders.render.layout import layout, wrap
 from ladders.render.scene import build_scene
 from ladders.strategies import ladders as ladder_strategy
 
-from .conftest import generated, mark_implied
+from .conftest import COMPACT_IMPLIED, generated
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -94,9 +94,9 @@ def rects_of(root: ET.Element) -> dict[str, Rect]:
 
 
 def segments_of(d: str) -> list[tuple[Point, Point]]:
-    """The segments of a path of M, L and Q commands: for a curve, the two legs of its
-    control polygon and its chord (the curve lies in that triangle)."""
-    tokens = re.findall(r"[MLQ]|-?\d+(?:\.\d+)?", d)
+    """The segments of a path of M, L, H, V and Q commands (absolute): for a curve, the
+    two legs of its control polygon and its chord (the curve lies in that triangle)."""
+    tokens = re.findall(r"[MLHVQ]|-?\d+(?:\.\d+)?", d)
     segments: list[tuple[Point, Point]] = []
     at: Point | None = None
     i = 0
@@ -110,6 +110,12 @@ def segments_of(d: str) -> list[tuple[Point, Point]]:
             to = (float(tokens[i + 1]), float(tokens[i + 2]))
             segments.append((at, to))
             at, i = to, i + 3
+        elif command in "HV":
+            assert at is not None
+            value = float(tokens[i + 1])
+            to = (value, at[1]) if command == "H" else (at[0], value)
+            segments.append((at, to))
+            at, i = to, i + 2
         elif command == "Q":
             assert at is not None
             control = (float(tokens[i + 1]), float(tokens[i + 2]))
@@ -296,7 +302,8 @@ def test_cross_family_moves_are_marked_and_name_both_ends(healthy: Ladder) -> No
         for target in role.targets
         if healthy.roles[target].family != role.family
     }
-    assert ends == expected and expected
+    assert ends == expected
+    assert expected
     for move in crossing:
         tooltip = move.find("svg:title", NS)
         assert tooltip is not None
@@ -306,28 +313,34 @@ def test_cross_family_moves_are_marked_and_name_both_ends(healthy: Ladder) -> No
         assert "to another family" in (tooltip.text or "")
     # a dot at the start of each: its own marker
     style = root.find("svg:defs/svg:style", NS)
-    assert style is not None and "marker-start: url(#start-technical)" in (style.text or "")
+    assert style is not None
+    assert "marker-start: url(#start-technical)" in (style.text or "")
     legend = root.find("svg:g[@class='legend']", NS)
-    assert legend is not None and "move to another family" in "".join(legend.itertext())
+    assert legend is not None
+    assert "move to another family" in "".join(legend.itertext())
 
 
-def test_implied_moves_have_their_own_line_and_legend_entry() -> None:
-    ladder = mark_implied(ladders.loads(SMALL), ("dev", "senior"), ("lead", "staff"))
-    root = parse(render(ladder, "svg", findings=()))
+def test_implied_moves_have_their_own_line_and_legend_entry(compact: Ladder) -> None:
+    root = parse(render(compact, "svg", findings=()))
     implied = {
         (m.attrib["data-from"], m.attrib["data-to"])
         for m in moves_of(root)
         if "implied" in m.attrib["class"].split()
     }
-    assert implied == {("dev", "senior"), ("lead", "staff")}  # the second one added
+    assert implied == COMPACT_IMPLIED
+    written = {(m.attrib["data-from"], m.attrib["data-to"]) for m in moves_of(root)} - implied
+    assert written == {("staff", "design-lead"), ("designer", "senior")}
     for move in moves_of(root):
-        gap = move.find("svg:path[@class='gap']", NS)
+        gap = move.find("svg:path[@class='gap']", NS)  # the white middle of a double line
         assert (gap is not None) == ("implied" in move.attrib["class"].split())
     legend = root.find("svg:g[@class='legend']", NS)
-    assert legend is not None and "implied move" in "".join(legend.itertext())
+    assert legend is not None
+    assert "implied move" in "".join(legend.itertext())
+    assert_routed_around_boxes(compact, render(compact, "svg"))
     plain = parse(render(ladders.loads(SMALL), "svg", findings=()))
     legend = plain.find("svg:g[@class='legend']", NS)
-    assert legend is not None and "implied" not in "".join(legend.itertext())
+    assert legend is not None
+    assert "implied" not in "".join(legend.itertext())
 
 
 def test_ids_are_shown_where_titles_repeat() -> None:
@@ -343,7 +356,8 @@ roles:
     )
     roles = roles_of(parse(render(ladder, "svg", findings=())))
     text = {role: "".join(group.find("svg:text", NS).itertext()) for role, group in roles.items()}  # type: ignore[union-attr]
-    assert "backend" in text["backend"] and "frontend" in text["frontend"]
+    assert "backend" in text["backend"]
+    assert "frontend" in text["frontend"]
     assert text["lead"] == "Lead"
 
 
@@ -370,7 +384,8 @@ def test_rows_hold_their_boxes(healthy: Ladder) -> None:
         assert row.y + row.height == below.y
     for box in chart.boxes.values():
         row = next(r for r in chart.rows if r.level.id == healthy.roles[box.role].level)
-        assert row.y <= box.y and box.bottom <= row.y + row.height
+        assert row.y <= box.y
+        assert box.bottom <= row.y + row.height
 
 
 def test_columns_are_tracks_grouped_by_family(healthy: Ladder) -> None:
@@ -404,12 +419,18 @@ def test_300_roles_no_box_overlaps_and_all_inside() -> None:
         assert box.bottom <= row.y + row.height
     for route in chart.routes:
         for x, y in route:
-            assert 0 <= x <= chart.width and chart.grid_y <= y <= chart.height
+            assert 0 <= x <= chart.width
+            assert chart.grid_y <= y <= chart.height
 
 
 @pytest.mark.parametrize(
     ("name", "source"),
-    [("small", SMALL), ("healthy", "examples/healthy.yaml"), ("crowded", CROWDED)],
+    [
+        ("small", SMALL),
+        ("healthy", "examples/healthy.yaml"),
+        ("crowded", CROWDED),
+        ("compact", "examples/compact.yaml"),
+    ],
 )
 def test_snapshot(name: str, source: str) -> None:
     """A change to the drawing shows here; look at it, then regenerate with

@@ -183,3 +183,29 @@ def test_init_refuses_a_format_that_does_not_go_with_the_name(
     assert "does not go with" in err
     assert code == 2
     assert not (tmp_path / "l.xlsx").exists()
+
+
+def test_the_pre_commit_hooks_cover_workbooks_and_csv_folders() -> None:
+    import re
+
+    import yaml
+
+    hooks = {
+        hook["id"]: hook
+        for hook in yaml.safe_load((DATA.parents[2] / ".pre-commit-hooks.yaml").read_text())
+    }
+    workbook, tables, roots = (
+        hooks["ladders-check-workbook"],
+        hooks["ladders-check-tables"],
+        hooks["ladders-check-roots"],
+    )
+    assert re.search(workbook["files"], "hr/org.xlsx")
+    assert not re.search(workbook["files"], "hr/org.xlsm")
+    assert workbook.get("pass_filenames", True)
+    for name in ("ladder/roles.csv", "moves.csv", "x/bands.csv", "x/ladder.csv"):
+        assert re.search(tables["files"], name), name
+        assert re.search(roots["files"], name), name
+    assert not re.search(tables["files"], "people/history.csv")
+    assert tables["pass_filenames"] is False  # the folders come from args, not file names
+    assert re.search(roots["files"], "org.xlsx")
+    assert {hook["entry"] for hook in hooks.values()} == {"ladders check"}

@@ -21,7 +21,12 @@ from ladders.exchange.xlsx import SHEET_ORDER, write_workbook
 
 from .conftest import DATA, EXAMPLES, keys
 
-LOADABLE = [*sorted(EXAMPLES.glob("*.yaml")), EXAMPLES / "split" / "org.yaml", DATA / "rules.yaml"]
+LOADABLE = [
+    *sorted(EXAMPLES.glob("*.yaml")),
+    EXAMPLES / "split" / "org.yaml",
+    DATA / "rules.yaml",
+    DATA / "progression.yaml",
+]
 
 
 def with_kinds(data: dict[str, Any]) -> dict[str, Any]:
@@ -30,11 +35,14 @@ def with_kinds(data: dict[str, Any]) -> dict[str, Any]:
     kinds = {track: spec["kind"] for track, spec in data["tracks"].items()}
     roles = data["roles"]
     for role in roles.values():
-        for move in role.get("moves", []):
+        moves = [move if isinstance(move, dict) else {"to": move} for move in role.get("moves", [])]
+        for move in moves:
             if "kind" not in move:
                 target = roles[move["to"]]
                 rises = ranks[target["level"]] > ranks[role["level"]]
                 move["kind"] = kinds[target["track"]] if rises else "lateral"
+        if moves:
+            role["moves"] = moves
     return data
 
 
@@ -158,6 +166,22 @@ json_values = st.recursive(
 
 
 @st.composite
+def bands(draw: st.DrawFn) -> dict[str, Any]:
+    low = draw(st.integers(0, 10**6) | st.sampled_from([0.5, 60000.25, 1e-3]))
+    return {
+        "min": low,
+        "max": low + draw(st.integers(0, 10**5)),
+        "currency": draw(st.sampled_from(["EUR", "USD", "JPY"])),
+    }
+
+
+# An empty `progression` is the same as none, and a spreadsheet writes it as blank cells.
+settings_ = st.fixed_dictionaries(
+    {}, optional={"promote": st.booleans(), "switch": st.booleans()}
+).filter(bool)
+
+
+@st.composite
 def ladder_datas(draw: st.DrawFn) -> dict[str, Any]:
     levels = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
     tracks = draw(
@@ -177,6 +201,10 @@ def ladder_datas(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             role["entry"] = draw(st.booleans())
         if draw(st.booleans()):
+            role["band"] = draw(bands())
+        if draw(st.booleans()):
+            role["progression"] = draw(settings_)
+        if draw(st.booleans()):
             role["ignore"] = draw(
                 st.dictionaries(st.sampled_from(["LAD101", "LAD104", "LAD2"]), text, min_size=1)
             )
@@ -190,24 +218,45 @@ def ladder_datas(draw: st.DrawFn) -> dict[str, Any]:
                 move["criteria"] = criteria
             if draw(st.booleans()):
                 move["metadata"] = draw(st.dictionaries(plain, json_values, max_size=2))
+            if draw(st.booleans()):
+                move["ignore"] = draw(
+                    st.dictionaries(st.sampled_from(["LAD202", "LAD304"]), text, min_size=1)
+                )
             moves.append(move)
         if moves:
             role["moves"] = moves
         roles[role_id] = role
+    level_data: list[dict[str, Any]] = []
+    for level in levels:
+        spec: dict[str, Any] = {"id": level, "name": draw(text)}
+        if draw(st.booleans()):
+            spec["entry"] = draw(st.booleans())
+        if draw(st.booleans()):
+            spec["band"] = draw(bands())
+        level_data.append(spec)
+    track_data: dict[str, Any] = {}
+    for track, kind in tracks.items():
+        track_data[track] = {"kind": kind}
+        if draw(st.booleans()):
+            track_data[track]["bands"] = {
+                level: draw(bands()) for level in draw(st.sets(st.sampled_from(levels), min_size=1))
+            }
     data: dict[str, Any] = {
         "version": 1,
-        "levels": [{"id": lv, "name": draw(text)} for lv in levels],
-        "tracks": {t: {"kind": k} for t, k in tracks.items()},
+        "levels": level_data,
+        "tracks": track_data,
         "roles": roles,
     }
     if draw(st.booleans()):
         data["name"] = draw(text)
         data["description"] = draw(text)
+    if draw(st.booleans()):
+        data["progression"] = draw(settings_)
     return data
 
 
 @settings(
-    max_examples=40,
+    max_examples=25,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

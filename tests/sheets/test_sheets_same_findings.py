@@ -28,6 +28,7 @@ LADDERS = [
     EXAMPLES / "split" / "org.yaml",
     DATA / "rules.yaml",
     DATA / "loads.yaml",
+    DATA / "progression.yaml",
 ]
 
 
@@ -59,20 +60,58 @@ def test_same_findings_as_yaml(path: Path, tmp_path: Path) -> None:
 
 
 def _yaml_places(path: Path) -> dict[tuple[str, int, int], tuple[str, ...]]:
-    """What each position of a loaded YAML ladder is: a role's key, or a move."""
+    """What each position of a loaded YAML ladder is: a role's key, a move, an ignore
+    entry, a ``progression`` key."""
     ladder = ladders.load(path)
-    assert ladder.sources is not None
+    sources = ladder.sources
+    assert sources is not None
     places: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    if ladder.progression_settings is not None:
+        places[sources.ladder_key("progression")] = ("progression",)
     for role_id, role in ladder.roles.items():
-        places[ladder.sources.role(role_id)] = ("role", role_id)
-        for index, _move in enumerate(role.moves):
-            places[ladder.sources.move(role_id, index)] = ("move", role_id, str(index))
-            if not isinstance(role.move_specs[index], str):
-                where = ladder.sources.role_value(role_id, "moves", index, "to")
-                places[where] = ("move", role_id, str(index))
+        places[sources.role(role_id)] = ("role", role_id)
+        if role.progression is not None:
+            places[sources.role_field(role_id, "progression")] = ("role progression", role_id)
+        for index, spec in enumerate(role.move_specs):
+            places[sources.move(role_id, index)] = ("move", role_id, str(index))
+            if isinstance(spec, str):
+                continue
+            places[sources.role_value(role_id, "moves", index, "to")] = (
+                "move",
+                role_id,
+                str(index),
+            )
+            for code in spec.ignore or {}:
+                where = sources.role_field(role_id, "moves", index, "ignore", code)
+                places[where] = ("move ignore", role_id, str(index))
         for code in role.ignore or {}:
-            places[ladder.sources.role_field(role_id, "ignore", code)] = ("ignore", role_id)
+            places[sources.role_field(role_id, "ignore", code)] = ("ignore", role_id)
     return places
+
+
+def expected_place(what: tuple[str, ...], written: Layout) -> tuple[str, int, int]:
+    """Where in the tables a finding about ``what`` must be."""
+    kind, *rest = what
+    if kind == "progression":  # the first promote or switch row of the ladder table
+        keys_column = [row[0] for row in written.tables["ladder"]]
+        row = min(keys_column.index(k) for k in ("promote", "switch") if k in keys_column)
+        return ("ladder", row + 1, 1)
+    role = rest[0]
+    if kind == "role":
+        return ("roles", written.role_row[role], 1)
+    if kind == "ignore":
+        return ("roles", written.role_row[role], written.column("roles", "ignore"))
+    if kind == "role progression":  # the first of its promote and switch cells
+        header, row = written.tables["roles"][0], written.role_row[role]
+        values = written.tables["roles"][row - 1]
+        column = min(
+            header.index(k) for k in ("promote", "switch") if values[header.index(k)] is not None
+        )
+        return ("roles", row, column + 1)
+    row = written.move_row[(role, int(rest[1]))]
+    if kind == "move ignore":
+        return ("moves", row, written.column("moves", "ignore"))
+    return ("moves", row, written.column("moves", "to"))
 
 
 @pytest.mark.parametrize(
@@ -82,17 +121,10 @@ def test_findings_are_at_the_cells_of_what_they_are_about(path: Path, tmp_path: 
     reference = check_file(path)
     places = _yaml_places(path)
     written, roots = spreadsheets(path, tmp_path)
-    expected = []
-    for found in reference:
-        what = places[(found.file, found.line, found.column)]
-        if what[0] == "role":
-            expected.append((found.code, found.message, ("roles", written.role_row[what[1]], 1)))
-        elif what[0] == "move":
-            row = written.move_row[(what[1], int(what[2]))]
-            expected.append((found.code, found.message, ("moves", row, 2)))
-        else:
-            row = written.role_row[what[1]]
-            expected.append((found.code, found.message, ("roles", row, 10)))
+    expected = [
+        (f.code, f.message, expected_place(places[(f.file, f.line, f.column)], written))
+        for f in reference
+    ]
     for root in roots:
         got = [(f.code, f.message, place(f, written)) for f in check_file(root)]
         assert sorted(got) == sorted(expected), root.name

@@ -165,10 +165,11 @@ def include_list(text: str) -> list[str]:
 
 
 def _includes(path: str) -> list[str]:
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return include_list(handle.read())
-    except (OSError, UnicodeDecodeError):
+    from ladders.load.read import read_bytes
+
+    try:  # read_bytes: never waits on a FIFO, never reads a device
+        return include_list(read_bytes(path).decode("utf-8-sig"))
+    except (OSError, ValueError):
         return []
 
 

@@ -12,7 +12,7 @@ import click
 from ladders.cli.app import Stop, _isatty, cli, exit_code, load_ladder, write_text
 from ladders.config import FAIL_ON, OBSERVE_DEFAULTS, Config, load_config
 
-# The formats of ladders.observe.report, spelt here so that starting any ladders command
+# The formats of ladders.report.observation, spelt here so that starting any ladders command
 # does not import the observe package (a test keeps the two the same).
 OBSERVE_FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
 PROJECT_FORMATS = ("text", "json", "html", "markdown")
@@ -169,7 +169,7 @@ def observe_command(
     )
     settings = config.check_config()
     findings = [settings.stamp(f) for f in observation.findings if settings.enabled(f.code)]
-    from ladders.observe.report import observation_report
+    from ladders.report.observation import observation_report
 
     color = False
     if format_name == "text" and output in (None, "-"):
@@ -237,7 +237,7 @@ def project_command(
       ladders project org.yaml history.csv --since 2021-01-01 --format json
     """
     from ladders.observe import project
-    from ladders.observe.report import projection_report
+    from ladders.report.observation import projection_report
 
     config = load_config(config_path)
     people = _settings(config, min_people)

@@ -1354,42 +1354,49 @@ def _scan_sheet(
             else:
                 return
         with archive.open(member) as stream:
-            for _, element in ET.iterparse(stream):
+            row = column = 0  # where a cell without an ``r`` is: after the one before
+            for event, element in ET.iterparse(stream, ("start", "end")):
                 tag = element.tag.rpartition("}")[2]
+                if event == "start":
+                    if tag == "row":
+                        row = _number_or(element.get("r"), row + 1)
+                        column = 0
+                    continue
                 if tag == "c":
-                    formula = element.find(f"{_SHEET_NS}f")
-                    if formula is None:
-                        formula = next((e for e in element if e.tag.endswith("}f")), None)
-                    if formula is not None:
-                        value = next(
-                            (e for e in element if e.tag.rpartition("}")[2] in "vis"), None
+                    ref = element.get("r")
+                    row, column = _cell_position(ref) if ref else (row, column + 1)
+                    parts = {e.tag.rpartition("}")[2]: e for e in element}
+                    formula, value = parts.get("f"), parts.get("v", parts.get("is"))
+                    saved = value is not None and (bool(value.text) or len(value) > 0)
+                    if formula is not None and not saved:
+                        text = f" (={formula.text})" if formula.text else ""
+                        builder.report(
+                            "LAD002",
+                            f"cell {cell_name(row, column)} of {label} holds a formula "
+                            f"with no saved value{text}: ladders reads values, not "
+                            "formulas; open and save the workbook in a spreadsheet "
+                            "program, or type the value",
+                            (file, row, column),
                         )
-                        saved = value is not None and (value.text or len(value) > 0)
-                        if not saved:
-                            line, column = _cell_position(element.get("r", "A1"))
-                            text = f" (={formula.text})" if formula.text else ""
-                            builder.report(
-                                "LAD002",
-                                f"cell {cell_name(line, column)} of {label} holds a formula "
-                                f"with no saved value{text}: ladders reads values, not "
-                                "formulas; open and save the workbook in a spreadsheet "
-                                "program, or type the value",
-                                (file, line, column),
-                            )
                     element.clear()
                 elif tag == "row":
                     element.clear()
                 elif tag == "mergeCell":
                     ref = element.get("ref", "A1")
-                    line, column = _cell_position(ref.split(":")[0])
+                    first = ref.split(":")[0]
+                    line, left = _cell_position(first)
                     builder.report(
                         "LAD002",
                         f"cells {ref} of {label} are merged: ladders reads one value per "
-                        f"cell (only {ref.split(':')[0]} has it); unmerge them",
-                        (file, line, column),
+                        f"cell (only {first} has it); unmerge them",
+                        (file, line, left),
                     )
     except (ET.ParseError, zipfile.BadZipFile, OSError, KeyError, EOFError) as error:
         raise _Unreadable(f"{label} cannot be read: {error}") from None
+
+
+def _number_or(text: str | None, default: int) -> int:
+    return int(text) if text is not None and text.isdigit() else default
 
 
 def _cell_position(ref: str) -> tuple[int, int]:

@@ -144,7 +144,7 @@ class Sources:
         it, ``levels`` in the file that lists them, else in the root file."""
         source = {"progression": self.progression_file, "levels": self.levels_file}.get(key)
         source = source or self.root
-        return (source.file, *source.key((key,)))
+        return source.key_at((key,))
 
     def role(self, role: str) -> tuple[str, int, int]:
         """(file, line, column) of a role's key."""

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ladders.errors import LaddersError
+from ladders.errors import HistoryError, LaddersError
 from ladders.hints import did_you_mean
 
 __all__ = [
@@ -65,11 +65,6 @@ _SHOWN_ERRORS = 3
 
 
 _Day = date  # the class below has a column named ``date``
-
-
-class HistoryError(LaddersError):
-    """A history (or a ``--map`` file) cannot be read; the message names the row and column
-    (never the person cell)."""
 
 
 @dataclass(frozen=True, eq=False)

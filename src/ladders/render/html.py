@@ -347,9 +347,11 @@ def _findings_table(findings: Sequence[Finding], scene: Scene, drawn: set[str]) 
     )
 
 
-def _ceilings_table(ladder: Ladder, first: Sequence[str | None]) -> str:
+def _ceilings_table(scene: Scene, first: Sequence[str | None]) -> str:
+    ladder = scene.ladder
     rows = []
-    ceilings = family_ceilings(ladder)
+    drawn = {ladder.roles[r].family for r in scene.roles}
+    ceilings = [c for c in family_ceilings(ladder) if c.family in drawn]
     place = {family: i for i, family in enumerate(first)}
     ceilings.sort(key=lambda c: place.get(c.family, len(place)))
     for c in ceilings:
@@ -394,7 +396,7 @@ def families_with_findings(ladder: Ladder, findings: Sequence[Finding]) -> list[
     worst: dict[str | None, int] = {}
     roles = ladder.roles
     for f in findings:
-        if f.role in roles:
+        if f.role is not None and f.role in roles:
             family = roles[f.role].family
             rank = 0 if f.severity == "error" else 1
             worst[family] = min(rank, worst.get(family, rank))
@@ -497,7 +499,7 @@ def render_html(
         f"{_findings_table(shown, scene, drawn)}\n</section>\n"
         '<section id="ceilings"><h2>Ceilings per family</h2>\n'
         '<p class="hint">The highest level of each family on each kind of track.</p>\n'
-        f"{_ceilings_table(ladder, first)}\n</section>\n"
+        f"{_ceilings_table(scene, first)}\n</section>\n"
         "<footer>Drawn by ladders.</footer>\n"
         f'<script type="application/json" id="ladder-data">{_data(scene, roles, moves)}'
         "</script>\n"

@@ -487,19 +487,17 @@ def layout(
         )
     ordered_boxes = {role_id: boxes[role_id] for role_id in scene.everyone}
 
-    routes = []
-    for move, route in zip(scene.moves, plan.routes, strict=True):
-        a, b = boxes[move.source], boxes[move.target]
-        routes.append(
-            place(
-                route,
-                (a.x, a.y, a.width, a.height),
-                (b.x, b.y, b.width, b.height),
-                lane_y,
-                channel_x,
-                PORT_MARGIN,
-            )
-        )
+    # Routes in whole pixels: each box as (top, bottom, where its ports start, their span).
+    ends = {
+        r: (b.y, b.y + b.height, b.x + PORT_MARGIN, b.width - 2 * PORT_MARGIN)
+        for r, b in boxes.items()
+    }
+    lanes = [[round(y) for y in tracks] for tracks in lane_y]
+    channels = [[round(x) for x in tracks] for tracks in channel_x]
+    routes = [
+        place(route, ends[move.source], ends[move.target], lanes, channels)
+        for move, route in zip(scene.moves, plan.routes, strict=True)
+    ]
 
     return Chart(
         width=width,

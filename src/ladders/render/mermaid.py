@@ -5,7 +5,7 @@ per track (roles outside the view, with ``--family``, in one more). Node ids are
 safe (role ids may hold ``.`` and ``-``), every label is quoted with Mermaid's entity
 codes for the characters that would end or change it, and move kinds differ in arrow
 shape as well as colour: technical ``-->``, management ``==>``, lateral ``-.->``; an
-implied move is dash-dotted. A legend subgraph shows the move styles.
+implied move is a broad, pale, dash-dotted line. A legend subgraph shows the move styles.
 
 >>> import ladders
 >>> from ladders.render.mermaid import render_mermaid
@@ -52,8 +52,10 @@ _LINK_STYLES = {
     "management": f"stroke:{COLOURS['management']},stroke-width:2px",
     "lateral": f"stroke:{COLOURS['lateral']},stroke-width:1.5px",
 }
-#: an implied move's line: dash-dot, whatever its kind (the arrow keeps the kind's shape)
-_IMPLIED = ",stroke-dasharray:9 3 2 3"
+#: an implied move's line, whatever its kind (the arrow keeps the kind's shape): broad,
+#: pale and dash-dotted (Mermaid 12 redraws the dashes of a link that jumps another,
+#: so the width and paleness must tell it alone there)
+_IMPLIED = ",stroke-width:4px,stroke-opacity:0.45,stroke-dasharray:9 3 2 3"
 _LEGEND = (
     ("technical", False, "technical move (up)"),
     ("management", False, "management move (up)"),

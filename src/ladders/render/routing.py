@@ -32,8 +32,8 @@ placed the gaps.
 
 from __future__ import annotations
 
-import bisect
 import heapq
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -131,17 +131,17 @@ def _line_up(
     plan: Sequence[PlannedRoute],
     moves: Sequence[tuple[int, int]],
     boxes: Sequence[Slot],
-    placed: dict[tuple[int, bool], list[tuple[float, int, int]]],
+    placed: dict[int, list[tuple[float, int, int]]],
 ) -> None:
     """Straighten direct routes between boxes stacked in one slot: move one end's port
     in line with the other's, where that keeps the order of the ports on its side and
     their spacing. (A straight line needs no track and reads best.)"""
-    where: dict[tuple[int, int], tuple[tuple[int, bool], int]] = {}
+    where: dict[tuple[int, int], tuple[int, int]] = {}
     for side, ports in placed.items():
         for i, (_, r, which) in enumerate(ports):
             where[r, which] = (side, i)
 
-    def fits(side: tuple[int, bool], i: int, fraction: float) -> bool:
+    def fits(side: int, i: int, fraction: float) -> bool:
         ports = placed[side]
         low = ports[i - 1][0] + _PORT_SPACING if i else _PORT_SPACING
         high = ports[i + 1][0] - _PORT_SPACING if i + 1 < len(ports) else 1 - _PORT_SPACING
@@ -181,77 +181,102 @@ def plan_routes(
     above and below them all), which routes prefer: they are the wide ones.
     """
     width = max(slots, default=1) + 2
+    count = len(boxes)
+    line = [box.line for box in boxes]
+    column = [box.column for box in boxes]
+    centre = [box.column * width + 1.5 + box.slot for box in boxes]
+
+    # The gaps between rows nearest to each lane, looking up (lower numbers) and down.
     row_gaps = set(boundaries)
+    gap_up = [-1] * (lines + 1)
+    gap_down = [lines + 1] * (lines + 1)
+    nearest = -1
+    for lane in range(lines + 1):
+        if lane in row_gaps:
+            nearest = lane
+        gap_up[lane] = nearest
+    nearest = lines + 1
+    for lane in range(lines, -1, -1):
+        if lane in row_gaps:
+            nearest = lane
+        gap_down[lane] = nearest
 
-    def centre(box: Slot) -> float:
-        return box.column * width + 1.5 + box.slot
-
-    # A port's stub may run on past empty places of its slot to farther lanes.
-    taken: dict[tuple[int, int], list[int]] = {}
-    for box in boxes:
-        taken.setdefault((box.column, box.slot), []).append(box.line)
-    for lines_taken in taken.values():
-        lines_taken.sort()
-
-    def reach(box: Slot, top: bool) -> tuple[int, int]:
-        """The lanes a stub from this side of the box can reach, nearest first."""
-        lines_taken = taken[box.column, box.slot]
-        i = bisect.bisect_left(lines_taken, box.line)
-        if top:
-            return box.line, lines_taken[i - 1] + 1 if i else 0
-        return box.line + 1, lines_taken[i + 1] if i + 1 < len(lines_taken) else lines
-
-    def choose(near: int, far: int) -> int:
-        """A lane between two (inclusive): a gap between rows if there is one, the
-        nearest to ``near`` first; else ``near``."""
-        step = 1 if far >= near else -1
-        for lane in range(near, far + step, step):
-            if lane in row_gaps:
-                return lane
-        return near
+    # A port's stub may run on past empty places of its slot to farther lanes: how far
+    # each box's top reaches up, and its bottom down; and the lane each would pick alone
+    # (the gap between rows nearest it, if it reaches one).
+    top_far = [0] * count
+    bottom_far = [lines] * count
+    by_slot: dict[tuple[int, int], list[int]] = {}
+    for b, box in enumerate(boxes):
+        by_slot.setdefault((box.column, box.slot), []).append(b)
+    for members in by_slot.values():
+        members.sort(key=line.__getitem__)
+        for above, below in itertools.pairwise(members):
+            bottom_far[above] = line[below]
+            top_far[below] = line[above] + 1
+    top_pick = [g if (g := gap_up[line[b]]) >= top_far[b] else line[b] for b in range(count)]
+    bottom_pick = [
+        g if (g := gap_down[line[b] + 1]) <= bottom_far[b] else line[b] + 1 for b in range(count)
+    ]
 
     plan: list[PlannedRoute] = []
     channel_load = [0] * (columns + 1)
-    # (box, top side) -> [(sort key, route, which end)]
-    sides: dict[tuple[int, bool], list[tuple[float, int, int]]] = {}
+    # box * 2 + (1 for its top side) -> [(sort key, route, which end)]
+    sides: dict[int, list[tuple[float, int, int]]] = {}
     for number, (s, t) in enumerate(moves):
-        source, target = boxes[s], boxes[t]
-        up = target.line < source.line
-        source_top = up or target.line == source.line
+        source_line, target_line = line[s], line[t]
+        up = target_line < source_line
+        source_top = up or target_line == source_line
         target_top = not up
-        source_near, source_far = reach(source, source_top)
-        target_near, target_far = reach(target, target_top)
+        # the lanes each end reaches, as (nearest to the box, farthest)
+        if source_top:
+            source_near, source_far = source_line, top_far[s]
+        else:
+            source_near, source_far = source_line + 1, bottom_far[s]
+        if target_top:
+            target_near, target_far = target_line, top_far[t]
+        else:
+            target_near, target_far = target_line + 1, bottom_far[t]
         low = max(min(source_near, source_far), min(target_near, target_far))
         high = min(max(source_near, source_far), max(target_near, target_far))
         channel: int | None = None
         if low <= high:  # both ends reach a common lane: a direct route
-            # scanning from the source's side
-            down = target.line > source.line
-            lane = choose(low, high) if down else choose(high, low)
-            source_lane = target_lane = lane
-        else:
-            source_lane = choose(source_near, source_far)
-            target_lane = choose(target_near, target_far)
-            if source.column != target.column:
-                low, high = sorted((source.column, target.column))
-                candidates = list(range(low + 1, high + 1))
-                # nearest the target first: the long run is along the source's lane
-                candidates.sort(key=lambda k: abs(k - target.column - 0.5))
+            # a gap between rows if one is in reach, the nearest to the source first
+            if target_line > source_line:
+                lane = g if (g := gap_down[low]) <= high else low
             else:
-                middle = (slots[source.column] - 1) / 2
-                lean = (source.slot + target.slot) / 2 - middle
-                left, right = source.column, source.column + 1
-                candidates = [left] if lean < 0 else [right] if lean > 0 else [right, left]
-            channel = min(candidates, key=lambda k: channel_load[k])
+                lane = g if (g := gap_up[high]) >= low else high
+            source_lane = target_lane = lane
+            towards_target, towards_source = centre[t], centre[s]
+        else:
+            source_lane = top_pick[s] if source_top else bottom_pick[s]
+            target_lane = top_pick[t] if target_top else bottom_pick[t]
+            a, b = column[s], column[t]
+            if a != b:
+                if abs(a - b) == 1:
+                    channel = max(a, b)
+                else:
+                    # nearest the target first: the long run is along the source's lane
+                    candidates = sorted(
+                        range(min(a, b) + 1, max(a, b) + 1), key=lambda k: abs(k - b - 0.5)
+                    )
+                    channel = min(candidates, key=channel_load.__getitem__)
+            else:
+                lean = boxes[s].slot + boxes[t].slot - (slots[a] - 1)
+                if lean < 0:
+                    channel = a
+                elif lean > 0:
+                    channel = a + 1
+                else:
+                    channel = a + 1 if channel_load[a + 1] <= channel_load[a] else a
             channel_load[channel] += 1
+            towards_target = towards_source = channel * width
         plan.append(PlannedRoute(source_top, target_top, source_lane, target_lane, channel))
-        towards_target = centre(target) if channel is None else channel * width
-        towards_source = centre(source) if channel is None else channel * width
-        sides.setdefault((s, source_top), []).append((towards_target, number, 0))
-        sides.setdefault((t, target_top), []).append((towards_source, number, 1))
+        sides.setdefault(s * 2 + source_top, []).append((towards_target, number, 0))
+        sides.setdefault(t * 2 + target_top, []).append((towards_source, number, 1))
 
     # Ports: spread along each box side, ordered by where they lead.
-    placed: dict[tuple[int, bool], list[tuple[float, int, int]]] = {}
+    placed: dict[int, list[tuple[float, int, int]]] = {}
     for side, ports in sides.items():
         fractions = port_order([(key, r) for key, r, _ in ports])
         placed[side] = sorted(
@@ -259,8 +284,8 @@ def plan_routes(
         )
     _line_up(plan, moves, boxes, placed)
     ports_x: list[list[float]] = [[0.0, 0.0] for _ in plan]
-    for (box_number, _), ports in placed.items():
-        box = boxes[box_number]
+    for side, ports in placed.items():
+        box = boxes[side // 2]
         for fraction, r, which in ports:
             if which == 0:
                 plan[r].source_port = fraction
@@ -295,31 +320,31 @@ Point = tuple[int, int]
 
 def place(
     route: PlannedRoute,
-    source: tuple[float, float, float, float],
-    target: tuple[float, float, float, float],
-    lane_y: Sequence[Sequence[float]],
-    channel_x: Sequence[Sequence[float]],
-    port_margin: float,
+    source: tuple[int, int, int, float],
+    target: tuple[int, int, int, float],
+    lane_y: Sequence[Sequence[int]],
+    channel_x: Sequence[Sequence[int]],
 ) -> tuple[Point, ...]:
     """The corners of a planned route, from the source box's edge to the target's, in
     whole pixels.
 
-    ``source`` and ``target`` are boxes as (x, y, width, height); ``lane_y[i][t]`` is
-    the ``y`` of track ``t`` of lane ``i``, ``channel_x[k][t]`` the ``x`` of track ``t``
-    of channel ``k``; ports keep ``port_margin`` from the corners of a box.
+    ``source`` and ``target`` are boxes as (top, bottom, left end of the ports, length
+    of the row of ports); ``lane_y[i][t]`` is the ``y`` of track ``t`` of lane ``i``,
+    ``channel_x[k][t]`` the ``x`` of track ``t`` of channel ``k``.
     """
-    x1, y1, w1, h1 = source
-    x2, y2, w2, h2 = target
-    sx = round(x1 + port_margin + (w1 - 2 * port_margin) * route.source_port)
-    tx = round(x2 + port_margin + (w2 - 2 * port_margin) * route.target_port)
-    sy = round(y1 if route.source_top else y1 + h1)
-    ty = round(y2 if route.target_top else y2 + h2)
-    if route.channel is None:
+    top1, bottom1, left1, span1 = source
+    top2, bottom2, left2, span2 = target
+    sx = round(left1 + span1 * route.source_port)
+    tx = round(left2 + span2 * route.target_port)
+    sy = top1 if route.source_top else bottom1
+    ty = top2 if route.target_top else bottom2
+    channel = route.channel
+    if channel is None:
         if route.source_track < 0:
             return ((sx, sy), (tx, ty))
-        y = round(lane_y[route.source_lane][route.source_track])
+        y = lane_y[route.source_lane][route.source_track]
         return ((sx, sy), (sx, y), (tx, y), (tx, ty))
-    ya = round(lane_y[route.source_lane][route.source_track])
-    yb = round(lane_y[route.target_lane][route.target_track])
-    x = round(channel_x[route.channel][route.channel_track])
+    ya = lane_y[route.source_lane][route.source_track]
+    yb = lane_y[route.target_lane][route.target_track]
+    x = channel_x[channel][route.channel_track]
     return ((sx, sy), (sx, ya), (x, ya), (x, yb), (tx, yb), (tx, ty))

@@ -9,8 +9,8 @@ all of them:
 - ``focus=R``: role R, every role it can reach and every role that can reach it, and
   the moves among them (both options together: the roles of F among those).
 
-Moves come from :attr:`ladders.Ladder.graph`, so implied moves (format 1.1,
-``implied=True`` on the edge) are drawn like written ones, and say so.
+Moves are those of :attr:`ladders.Ladder.graph`, written and implied (format 1.1): an
+implied move is drawn like a written one, and says so.
 
 >>> import ladders
 >>> ladder = ladders.loads('''
@@ -36,9 +36,8 @@ ladders.errors.UsageError: no role 'seniro' in the ladder; did you mean 'senior'
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from ladders.errors import UsageError
 from ladders.hints import did_you_mean
@@ -52,9 +51,8 @@ __all__ = [
     "build_scene",
     "family_label",
     "family_of",
+    "ladder_moves",
 ]
-
-_KINDS = ("lateral", "technical", "management")
 
 #: how roles without a family are named on a chart, and on the command line
 NO_FAMILY = "(no family)"
@@ -143,20 +141,43 @@ def _titles_repeated(ladder: Ladder) -> frozenset[str]:
     return frozenset(r for ids in seen.values() if len(ids) > 1 for r in ids)
 
 
-def _edges(ladder: Ladder) -> Iterable[tuple[str, str, Mapping[str, object]]]:
-    edges: Iterable[tuple[str, str, Mapping[str, object]]] = ladder.graph.edges(data=True)
-    return edges
+def ladder_moves(ladder: Ladder) -> list[tuple[str, str, bool]]:
+    """Every move once, as (source, target, implied), in the order of
+    :attr:`ladders.Ladder.graph`: role by role, its written moves in file order, then
+    the moves its ``progression`` implies. Self-moves and moves to roles the ladder
+    lacks are left out: the rules report those; a chart has nothing to draw for them.
+    """
+    roles = ladder.roles
+    implied: dict[str, list[str]] = {}
+    for move in ladder.implied_moves:
+        implied.setdefault(move.source, []).append(move.target)
+    found: list[tuple[str, str, bool]] = []
+    for role_id, role in roles.items():
+        seen = {role_id}
+        for target in role.targets:
+            if target not in seen and target in roles:
+                seen.add(target)
+                found.append((role_id, target, False))
+        for target in implied.get(role_id, ()):
+            if target not in seen:
+                seen.add(target)
+                found.append((role_id, target, True))
+    return found
 
 
-def _related(ladder: Ladder, focus: str) -> set[str]:
+def _related(moves: Sequence[tuple[str, str, bool]], focus: str) -> set[str]:
     """``focus``, every role it reaches and every role that reaches it."""
-    graph = ladder.graph
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    for source, target, _ in moves:
+        forward.setdefault(source, []).append(target)
+        backward.setdefault(target, []).append(source)
     related = {focus}
-    for step in (graph.successors, graph.predecessors):
+    for step in (forward, backward):
         stack = [focus]
         seen = {focus}
         while stack:
-            for other in step(stack.pop()):
+            for other in step.get(stack.pop(), ()):
                 if other not in seen:
                     seen.add(other)
                     stack.append(other)
@@ -177,11 +198,12 @@ def build_scene(ladder: Ladder, *, family: str | None = None, focus: str | None 
     if focus is not None and focus not in roles:
         raise UsageError(f"no role {focus!r} in the ladder{did_you_mean(focus, roles)}")
 
+    moves = ladder_moves(ladder)
     shown: Sequence[str] = list(roles)
     if by_family:
         shown = [r for r in shown if roles[r].family == wanted_family]
     if focus is not None:
-        related = _related(ladder, focus)
+        related = _related(moves, focus)
         shown = [r for r in shown if r in related]
     inside = set(shown)
     everything = len(inside) == len(roles)
@@ -189,27 +211,23 @@ def build_scene(ladder: Ladder, *, family: str | None = None, focus: str | None 
     ranks = ladder.ranks
     tracks = ladder.tracks
     outside: dict[str, None] = {}
-    moves: list[ShownMove] = []
-    for source, target, attrs in _edges(ladder):
-        if source == target or (not everything and source not in inside):
+    shown_moves: list[ShownMove] = []
+    for source, target, implied in moves:
+        if not everything and source not in inside:
             continue
         leaves = target not in inside
         if leaves and not by_family:
             continue  # --focus alone: the related roles and the moves among them
-        written = attrs.get("kind")
-        if written in _KINDS:
-            kind = cast(MoveKind, written)
-        else:
-            to_management = tracks[roles[target].track].kind == "management"
-            kind = move_kind(ranks[roles[source].level], ranks[roles[target].level], to_management)
+        to_management = tracks[roles[target].track].kind == "management"
+        kind = move_kind(ranks[roles[source].level], ranks[roles[target].level], to_management)
         if leaves:
             outside[target] = None
-        moves.append(
+        shown_moves.append(
             ShownMove(
                 source,
                 target,
                 kind,
-                implied=bool(attrs.get("implied", False)),
+                implied=implied,
                 cross_family=roles[source].family != roles[target].family,
                 leaves=leaves,
             )
@@ -219,7 +237,7 @@ def build_scene(ladder: Ladder, *, family: str | None = None, focus: str | None 
         ladder=ladder,
         roles=tuple(shown),
         outside=tuple(sorted(outside, key=order.__getitem__)),
-        moves=tuple(moves),
+        moves=tuple(shown_moves),
         repeated_titles=_titles_repeated(ladder),
         family=wanted_family,
         focus=focus,

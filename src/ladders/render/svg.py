@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
@@ -69,9 +70,8 @@ COLOURS = {
     "warning": "#BF8700",
 }
 
-#: the radius of a route's rounded corners, and how far the white middle of an implied
-#: move's double line stops short of its end (so it does not cut the arrowhead)
-CORNER = 4
+#: how far the white middle of an implied move's double line stops short of its end
+#: (so it does not cut the arrowhead)
 ARROW_LENGTH = 8
 
 STYLE = f"""\
@@ -88,7 +88,7 @@ STYLE = f"""\
 .ladder-chart .track {{ font-size: 11px; fill: #1F2328; }}
 .ladder-chart .track-kind {{ font-size: 10px; fill: #57606A; font-style: italic; }}
 .ladder-chart .legend-label {{ font-size: 11px; fill: #1F2328; }}
-.ladder-chart .move path {{ fill: none; stroke-width: 1.5; }}
+.ladder-chart .move path {{ fill: none; stroke-width: 1.5; stroke-linejoin: round; }}
 .ladder-chart .move.technical path {{ stroke: {COLOURS["technical"]}; }}
 .ladder-chart .move.management path {{ stroke: {COLOURS["management"]}; stroke-dasharray: 7 4; }}
 .ladder-chart .move.lateral path {{ stroke: {COLOURS["lateral"]}; stroke-dasharray: 2 3; }}
@@ -152,31 +152,22 @@ def _text(x: int, y: int, css: str, text: str, anchor: str | None = None) -> str
     return f'<text x="{x}" y="{y}" class="{css}"{anchor_attr}>{escape(text)}</text>'
 
 
-def path_data(points: Sequence[Point], radius: int = CORNER) -> str:
-    """An SVG path through ``points`` (whole pixels, each segment horizontal or
-    vertical) with its corners rounded by quadratic curves.
+def path_data(points: Sequence[Point]) -> str:
+    """An SVG path through ``points`` (whole pixels; each segment vertical or horizontal,
+    the first vertical, as routes are), in the short form of ``V`` and ``H`` commands.
 
-    >>> path_data([(0, 0), (0, 10), (10, 10)])
-    'M0,0L0,6Q0,10 4,10L10,10'
+    >>> path_data([(0, 0), (0, 10), (10, 10), (10, 20)])
+    'M0,0V10H10V20'
     """
+    if len(points) == 6:  # the usual route, via a channel: written out, it is the hot path
+        (a, b), (_, c), (d, _), (_, e), (f, _), (_, g) = points
+        return f"M{a},{b}V{c}H{d}V{e}H{f}V{g}"
     x, y = points[0]
     parts = [f"M{x},{y}"]
-    for i in range(1, len(points) - 1):
-        (ax, ay), (cx, cy), (bx, by) = points[i - 1], points[i], points[i + 1]
-        before = abs(cx - ax) + abs(cy - ay)
-        after = abs(bx - cx) + abs(by - cy)
-        r = min(radius, before // 2, after // 2)
-        if r <= 0:
-            parts.append(f"L{cx},{cy}")
-            continue
-        # one step of r back along the segment in, and one on along the segment out
-        px = cx - r if ax < cx else cx + r if ax > cx else cx
-        py = cy - r if ay < cy else cy + r if ay > cy else cy
-        qx = cx + r if bx > cx else cx - r if bx < cx else cx
-        qy = cy + r if by > cy else cy - r if by < cy else cy
-        parts.append(f"L{px},{py}Q{cx},{cy} {qx},{qy}")
-    x, y = points[-1]
-    parts.append(f"L{x},{y}")
+    vertical = True
+    for x, y in points[1:]:
+        parts.append(f"V{y}" if vertical else f"H{x}")
+        vertical = not vertical
     return "".join(parts)
 
 
@@ -236,15 +227,20 @@ def _move_group(
     return f'<g class="{css}"{attributes}>{inner}</g>'
 
 
-def _move_css(move: ShownMove) -> str:
-    css = f"move {move.kind}"
-    if move.implied:
+@functools.cache
+def _css(kind: str, implied: bool, cross_family: bool, leaves: bool) -> str:
+    css = f"move {kind}"
+    if implied:
         css += " implied"
-    if move.cross_family:
+    if cross_family:
         css += " cross-family"
-    if move.leaves:
+    if leaves:
         css += " leaves"
     return css
+
+
+def _move_css(move: ShownMove) -> str:
+    return _css(move.kind, move.implied, move.cross_family, move.leaves)
 
 
 def _legend(items: Sequence[LegendItem]) -> list[str]:
@@ -252,7 +248,7 @@ def _legend(items: Sequence[LegendItem]) -> list[str]:
     for item in items:
         x, y = item.x, item.y
         if item.css.startswith("move"):
-            sample = _move_group(item.css, [(x + 4, y + 8), (x + 28, y + 8)])
+            sample = _move_group(item.css, [(x + 4, y + 8), (x + 4, y + 8), (x + 28, y + 8)])
         else:
             sample = (
                 f'<g class="{item.css}"><rect x="{x + 2}" y="{y + 1}" width="24" height="14"'
@@ -286,8 +282,9 @@ def svg_chart(
     interactive: bool = False,
 ) -> str:
     """Draw a laid-out scene. ``interactive`` (for the HTML report) makes role boxes
-    keyboard-focusable and widens the area that a pointer finds a move by; the drawing
-    is the same. Each move names its two roles in ``data-from`` and ``data-to``."""
+    keyboard-focusable and widens the area that a pointer finds a move to another
+    family by; the drawing is the same. Each move names its two roles in ``data-from``
+    and ``data-to``."""
     ladder = scene.ladder
     # an image to assistive technology, unless its boxes are controls
     aria = f' aria-label="{escape(title)}"' if interactive else ' role="img"'
@@ -356,11 +353,18 @@ def svg_chart(
     count = len(chart.moves)
     opacity = "0.9" if count <= 100 else "0.6" if count <= 1000 else "0.4"
     parts.append(f'<g class="moves" opacity="{opacity}">')
+    safe = {role_id: escape(role_id) for role_id in chart.boxes}
     for move, points in zip(chart.moves, chart.routes, strict=True):
-        ends = f' data-from="{escape(move.source)}" data-to="{escape(move.target)}"'
-        # the report names a move's ends on hover; a plain image, in a tooltip
-        tooltip = move_label(ladder, move) if move.cross_family and not interactive else None
-        parts.append(_move_group(_move_css(move), points, ends, tooltip, hit=interactive))
+        ends = f' data-from="{safe[move.source]}" data-to="{safe[move.target]}"'
+        css = _move_css(move)
+        if move.cross_family or move.implied:
+            # the report names a move's ends on hover; a plain image, in a tooltip; in
+            # the report, a move to another family is easier to point at (a wider stroke)
+            tooltip = move_label(ladder, move) if move.cross_family and not interactive else None
+            hit = interactive and move.cross_family
+            parts.append(_move_group(css, points, ends, tooltip, hit=hit))
+        else:  # the plain move, most of them: written out here, it is the hot path
+            parts.append(f'<g class="{css}"{ends}><path class="line" d="{path_data(points)}"/></g>')
     parts.append("</g>")
 
     # Role boxes.
@@ -371,7 +375,7 @@ def svg_chart(
     for role_id, box in chart.boxes.items():
         role = roles[role_id]
         about = findings.get(role_id, ())
-        css: str = "outside" if box.outside else tracks[role.track].kind
+        css = "outside" if box.outside else tracks[role.track].kind
         if about:
             css = f"{css} {_worst(about)}"
         if role_id == scene.focus:

@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ladders.observe.privacy import shown
-from ladders.observe.report import _yes
+from ladders.report.observation import _yes
 
 if TYPE_CHECKING:
     from ladders.observe.observation import Observation

@@ -365,7 +365,7 @@ def observation_report(
     if format_name == "markdown":
         return _observation_markdown(document)
     if format_name == "html":
-        from ladders.observe.html import observation_html
+        from ladders.report.observation_html import observation_html
 
         return observation_html(observation, document)
     raise ValueError(f"no format {format_name!r}; formats are {', '.join(OBSERVE_FORMATS)}")
@@ -478,7 +478,7 @@ def projection_report(projection: Projection, format_name: str) -> str:
     if format_name == "markdown":
         return _projection_markdown(document)
     if format_name == "html":
-        from ladders.observe.html import projection_html
+        from ladders.report.observation_html import projection_html
 
         return projection_html(projection, document)
     raise ValueError(f"no format {format_name!r}; formats are {', '.join(PROJECT_FORMATS)}")
