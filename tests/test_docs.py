@@ -1,7 +1,8 @@
-"""The documentation: generated reference pages, and the tutorial's commands replayed.
+"""The documentation: generated reference pages, and the commands of the pages replayed.
 
 The site itself is built by ``make docs`` (``mkdocs build --strict``); these tests check
-what a strict build cannot: that the tutorial's outputs are the real ones.
+what a strict build cannot: that the outputs the tutorial and the other pages show are
+the real ones, printed by this tree's code (``python -m ladders``).
 """
 
 from __future__ import annotations
@@ -119,14 +120,23 @@ def _run(command: str, folder: Path, last: int, tree_bin: Path) -> tuple[str, in
     return done.stdout, done.returncode
 
 
-def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path, tree_bin: Path) -> None:
-    text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
+def _replay(page: str, folder: Path, tree_bin: Path) -> int:
+    """Replay a page: write the files it lists, make its edits, run its commands and
+    assert each prints what the page shows. Returns the number of commands run.
+
+    A listing whose first line is ``# PATH`` writes that file (or, if the page has built it
+    already, must equal it); ``<!-- tutorial: replace "old" "new" in PATH -->`` and
+    ``<!-- tutorial: append "text" to PATH -->`` edit it; a ``console`` block runs each
+    ``$ command`` in the folder. A listing of a file of ``examples/`` must show (after its
+    name line) that file of the repository, so the page shows the example as it is.
+    """
+    text = (DOCS / page).read_text(encoding="utf-8")
     last = 0
     ran = 0
     for step in _STEP.finditer(text):
         if step["action"]:
             args = _strings(step["args"])
-            path = tmp_path / step["args"].rsplit(" ", 1)[-1]
+            path = folder / step["args"].rsplit(" ", 1)[-1]
             content = path.read_text(encoding="utf-8")
             if step["action"] == "replace":
                 old, new = args
@@ -141,17 +151,30 @@ def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path, tree_bi
             commands = re.split(r"^\$ ", body, flags=re.M)[1:]
             for block in commands:
                 command, _, expected = block.partition("\n")
-                output, last = _run(command, tmp_path, last, tree_bin)
-                assert output == expected, f"$ {command}"
+                output, last = _run(command, folder, last, tree_bin)
+                assert output == expected, f"{page}: $ {command}"
                 ran += 1
             continue
         first = body.partition("\n")[0]
         header = re.fullmatch(r"# (\S+)", first)
         if header and step["lang"] in ("yaml", "toml", "python"):
-            path = tmp_path / header[1]
-            if path.exists():  # a full listing of a file the tutorial built step by step
-                assert path.read_text(encoding="utf-8") == body, header[1]
+            if header[1].startswith("examples/"):
+                example = DOCS.parent / header[1]
+                shown = body.partition("\n")[2]  # the file's text after the name line
+                assert example.read_text(encoding="utf-8") == shown, f"{page}: {header[1]}"
+            path = folder / header[1]
+            if path.exists():  # a full listing of a file the page built step by step
+                assert path.read_text(encoding="utf-8") == body, f"{page}: {header[1]}"
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(body, encoding="utf-8")
-    assert ran >= 10
+    return ran
+
+
+def test_tutorial_commands_print_what_the_tutorial_shows(tmp_path: Path, tree_bin: Path) -> None:
+    assert _replay("tutorial.md", tmp_path, tree_bin) >= 10
+
+
+@pytest.mark.parametrize("page", ["format.md", "families.md", "pay.md"])
+def test_page_commands_print_what_the_page_shows(page: str, tmp_path: Path, tree_bin: Path) -> None:
+    assert _replay(page, tmp_path, tree_bin) >= 3

@@ -217,6 +217,22 @@ def test_setup_hook_registers_ladder_for_from_type() -> None:
     check()
 
 
+def test_strategies_import_first_in_a_fresh_interpreter() -> None:
+    # Importing the module imports Hypothesis, which runs the entry point hook on this
+    # very module, half-imported: the hook must be there and must not need the rest yet.
+    code = (
+        "from ladders.strategies import ladders\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "from ladders import Ladder\n"
+        "@settings(max_examples=3, database=None)\n"
+        "@given(st.from_type(Ladder))\n"
+        "def check(ladder): assert isinstance(ladder, Ladder)\n"
+        "check(); print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
 def test_entry_point_is_declared() -> None:
     import tomllib
     from pathlib import Path

@@ -30,11 +30,26 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
-from ladders.ladder import Ladder
-from ladders.model import Move, MoveKind, Role, move_kind
+def _hypothesis_setup_hook() -> None:
+    """Called by Hypothesis (``hypothesis`` entry point): ``st.from_type(Ladder)`` works.
+
+    Hypothesis runs it while it is being imported, which may be by the import below, with
+    this module half-read: so it is defined first, and :func:`ladders` is looked up only
+    when a ladder is asked for.
+    """
+    from hypothesis import strategies as st
+
+    from ladders.ladder import Ladder
+
+    st.register_type_strategy(Ladder, lambda _: ladders())
+
+
+from hypothesis import strategies as st  # noqa: E402 (after the hook: see its docstring)
+from hypothesis.errors import InvalidArgument  # noqa: E402
+
+from ladders.ladder import Ladder  # noqa: E402
+from ladders.model import Move, MoveKind, Role, move_kind  # noqa: E402
 
 __all__ = ["ladder_data", "ladders", "moves", "roles"]
 
@@ -604,8 +619,3 @@ def _healthy(options: _Options) -> st.SearchStrategy[dict[str, Any]]:
         return data
 
     return draw_ladder()
-
-
-def _hypothesis_setup_hook() -> None:
-    """Called by Hypothesis (``hypothesis`` entry point): ``st.from_type(Ladder)`` works."""
-    st.register_type_strategy(Ladder, ladders())

@@ -78,10 +78,11 @@ class Reading:
         self.implied = implied_moves(ladder)
         self.moves: dict[str, list[Move]] = {r: [] for r in self.roles}
         for r, role in self.roles.items():
-            for item, move in enumerate(role.moves):
-                self.moves[r].append(Move(r, move.to, item, move.kind, dict(move.ignore or {})))
-        for move in self.implied:
-            self.moves[move.source].append(move)
+            for item, written in enumerate(role.moves):
+                ignore = dict(written.ignore or {})
+                self.moves[r].append(Move(r, written.to, item, written.kind, ignore))
+        for implied in self.implied:
+            self.moves[implied.source].append(implied)
 
     def management(self, role: str) -> bool:
         return self.kind[role] == "management"
@@ -364,8 +365,8 @@ def findings(
     all_codes = RULE_CODES | LOAD_CODES
     for r, role in ladder.roles.items():
         entries: list[tuple[int | None, str]] = [(None, code) for code in role.ignore or {}]
-        for item, move in enumerate(role.moves):
-            entries.extend((item, code) for code in move.ignore or {})
+        for number, move in enumerate(role.moves):
+            entries.extend((number, code) for code in move.ignore or {})
         unused = []
         for item, code in entries:
             if (item is None and code == "LAD006") or code in OBSERVE_CODES:
