@@ -9,4 +9,4 @@ from __future__ import annotations
 from ladders.cli import ask, check, diff, exchange, init, observe, render, rules
 from ladders.cli.app import cli, main
 
-__all__ = ["observe", "ask", "check", "cli", "diff", "exchange", "init", "main", "render", "rules"]
+__all__ = ["ask", "check", "cli", "diff", "exchange", "init", "main", "observe", "render", "rules"]

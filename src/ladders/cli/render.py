@@ -51,8 +51,8 @@ def render_command(
       ladders render org.yaml --family engineering -o engineering.svg
       ladders render org.yaml --focus senior --format html -o senior.html
     """
-    from ladders.ladder import check
     from ladders.errors import UsageError
+    from ladders.ladder import check
     from ladders.render import render
 
     ladder = load_ladder(file)

@@ -49,7 +49,7 @@ class Reader:
 
     def __init__(self, root_name: str) -> None:
         self.root_name = root_name
-        self.root_dir = os.path.realpath(os.path.dirname(os.path.abspath(root_name)))
+        self.root_dir = _realpath(os.path.dirname(os.path.abspath(root_name)))
         self.files: list[File] = []
         self.findings: list[Finding] = []
         self.unsure = Unsure()
@@ -64,7 +64,7 @@ class Reader:
         except (OSError, ValueError):
             identity = (-1, -1)  # reading it will say why
         # The root is read by the name given, so that a pipe (/dev/fd/N) works too.
-        self._read(name, name, os.path.realpath(name), identity, (), todo)
+        self._read(name, name, _realpath(name), identity, (), todo)
         while todo:
             self._include(todo.pop(), todo)
 
@@ -156,6 +156,14 @@ class Reader:
             return name
         base = os.path.dirname(self.root_name)
         return os.path.normpath(os.path.join(base, os.path.relpath(real, self.root_dir)))
+
+
+def _realpath(path: str) -> str:
+    """``os.path.realpath``, or the absolute path of a name no file can have (a NUL)."""
+    try:
+        return os.path.realpath(path)
+    except ValueError:
+        return os.path.abspath(path.replace("\0", ""))
 
 
 def _identity(status: os.stat_result) -> _Identity:

@@ -978,7 +978,12 @@ class _Builder:
         tracks: Any,
         where: Callable[[str], Cell],
     ) -> bool:
-        """Put a band where it belongs: on its role, level or track (False: not found)."""
+        """Put a band where it belongs: on its role, level or track (False: not found).
+
+        The band is marked at the row's first cell (its key: what it is the band of) and at
+        its ``min`` cell (its value: where a band that is wrong as a whole, ``min > max``,
+        is reported).
+        """
         if role is not None:
             owner = self.roles.get(role)
             if owner is None:
@@ -990,7 +995,8 @@ class _Builder:
                         where("role"),
                     )
                 return False
-            self._mapping(owner, "band", band, where("role"))
+            owner["band"] = band
+            self.key(owner, "band", where("role"), where("min"))
         elif track is None:
             assert level is not None
             owner = self.first_level.get(level)
@@ -1003,7 +1009,8 @@ class _Builder:
                         where("level"),
                     )
                 return False
-            self._mapping(owner, "band", band, where("level"))
+            owner["band"] = band
+            self.key(owner, "band", where("level"), where("min"))
         else:
             assert level is not None
             owner = tracks.get(track) if isinstance(tracks, dict) else None
@@ -1020,7 +1027,8 @@ class _Builder:
             if bands is None:
                 bands = owner["bands"] = {}
                 self.key(owner, "bands", where("track"))
-            self._mapping(bands, level, band, where("level"))
+            bands[level] = band
+            self.key(bands, level, where("level"), where("min"))
         return True
 
     # derived columns

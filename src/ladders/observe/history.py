@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ladders.errors import HistoryError, LaddersError
+from ladders.errors import HistoryError
 from ladders.hints import did_you_mean
 
 __all__ = [
