@@ -94,13 +94,23 @@ def currencies() -> frozenset[str]:
 
 def _currency(code: str) -> str:
     if code not in currencies():
-        from ladders.hints import did_you_mean
-
-        hint = did_you_mean(code.upper(), sorted(currencies())) if code.upper() != code else ""
-        if not hint:
-            hint = did_you_mean(code, sorted(currencies()))
-        raise ValueError(f"{code!r} is not an ISO 4217 currency code{hint}")
+        raise ValueError(f"{code!r} is not an ISO 4217 currency code{_currency_hint(code)}")
     return code
+
+
+def _currency_hint(code: str) -> str:
+    """A did-you-mean for a currency: a code in the same case, else one of the same
+    country (the first two letters: ``EUX`` -> ``EUR``), else the closest spelling."""
+    from ladders.hints import did_you_mean
+
+    known = sorted(currencies())
+    upper = code.upper()
+    if upper in currencies():
+        return f"; did you mean {upper!r}?"
+    same_country = [c for c in known if len(upper) >= 2 and c[:2] == upper[:2]]
+    if same_country:
+        return did_you_mean(upper, same_country) or f"; did you mean {same_country[0]!r}?"
+    return did_you_mean(upper, known)
 
 
 def _amount(value: Any) -> Any:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import ladders
+from ladders.cli.rules import plain_text
 from ladders.rules import RULES
 
 RunLine = Callable[..., Any]
@@ -53,7 +54,7 @@ def test_rules_table_lists_every_registered_rule(run_line: RunLine) -> None:
             rule.code,
             rule.name,
             str(rule.severity),
-            rule.summary,
+            plain_text(rule.summary),
         )
 
 
@@ -62,7 +63,7 @@ def test_rules_code_prints_the_rule_docstring(run_line: RunLine) -> None:
     result = run_line("rules", "LAD204")
     assert result.code == 0
     assert result.stdout.startswith("LAD204 self-move (default severity: error)\n")
-    assert inspect.cleandoc(rule.doc) in result.stdout
+    assert plain_text(inspect.cleandoc(rule.doc)) in result.stdout
 
 
 def test_rules_accepts_a_rule_name_and_lower_case(run_line: RunLine) -> None:
@@ -74,7 +75,9 @@ def test_rules_accepts_a_rule_name_and_lower_case(run_line: RunLine) -> None:
 def test_rules_unknown_code_exits_2_with_suggestion(run_line: RunLine) -> None:
     result = run_line("rules", "self-mve")
     assert result.code == 2
-    assert result.stderr.startswith("ladders: no rule 'self-mve'; did you mean 'self-move'?")
+    assert result.stderr.startswith(
+        "ladders: 'self-mve' is not a rule code or name; did you mean 'self-move'?"
+    )
     assert len(result.stderr.splitlines()) == 1
 
 

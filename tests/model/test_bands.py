@@ -166,3 +166,11 @@ def test_the_summary_has_a_parity_table() -> None:
     row = next(r for r in summary.parity if r.level == "L2")
     assert (row.technical, row.management, row.currency) == (85000, 80000, "EUR")
     assert row.gap == Fraction(80000 - 85000, 85000)
+
+
+def test_a_currency_hint_prefers_the_same_country() -> None:
+    text = "levels: [L1]\ntracks: {ic: technical}\nroles:\n  a: {title: A, track: ic, level: L1, "
+    text += "band: {min: 1, max: 2, currency: EUX}}\n"
+    (found,) = load_text(text, source="org.yaml").findings
+    assert found.message.endswith("'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?")
+    assert "Value error" not in found.message

@@ -83,3 +83,16 @@ roles:
     )
     found = ladders.check(ladder, CheckConfig(select=("LAD006",)))
     assert found == []
+
+
+def test_a_role_code_written_on_a_move_says_where_it_belongs(lint: Lint) -> None:
+    text = """\
+  a:
+    title: A
+    track: ic
+    level: L1
+    moves: [{to: b, ignore: {LAD101: not about a move}}]
+  b: {title: B, track: ic, level: L2}
+"""
+    (found,) = lint(text, "LAD006")
+    assert "LAD101 (management-only-progression) is not about one move" in found.message

@@ -67,13 +67,14 @@ MOVE_COLUMNS = COLUMNS["moves"]
 Cell = str | int | float | bool | None
 
 
-def _data(ladder: Ladder | Mapping[str, Any]) -> Mapping[str, Any]:
-    """Ladder file data: given, or the ladder's own (normalised, includes merged)."""
+def _data(ladder: Ladder | Mapping[str, Any], explicit: bool = False) -> Mapping[str, Any]:
+    """Ladder file data: given, or the ladder's own (normalised, includes merged; with
+    ``explicit``, implied moves written out)."""
     if isinstance(ladder, Mapping):
         return ladder
     from ladders.exchange.data import ladder_data
 
-    return ladder_data(ladder)
+    return ladder_data(ladder, explicit=explicit)
 
 
 def _single_lines(items: list[str]) -> bool:
@@ -133,13 +134,16 @@ def _band_row(level: Any, track: Any, role: Any, band: Mapping[str, Any]) -> lis
     ]
 
 
-def ladder_tables(ladder: Ladder | Mapping[str, Any]) -> dict[str, list[list[Cell]]]:
+def ladder_tables(
+    ladder: Ladder | Mapping[str, Any], *, explicit: bool = False
+) -> dict[str, list[list[Cell]]]:
     """The tables of a ladder (or of ladder file data): rows by table name, header first.
 
     Cells are typed (text, numbers, booleans, None for blank); text is as written, not
-    yet protected (the writers do that). Every move's ``kind`` is filled in.
+    yet protected (the writers do that). Every move's ``kind`` is filled in. With
+    ``explicit``, the moves ``progression`` implies are written out, and it is left out.
     """
-    data = _data(ladder)
+    data = _data(ladder, explicit)
     levels: list[Mapping[str, Any]] = [
         lv if isinstance(lv, Mapping) else {"id": str(lv)} for lv in data.get("levels") or ()
     ]
@@ -228,10 +232,10 @@ def _csv_cell(value: Cell) -> str:
     return protect(value)
 
 
-def csv_texts(ladder: Ladder | Mapping[str, Any]) -> dict[str, str]:
+def csv_texts(ladder: Ladder | Mapping[str, Any], *, explicit: bool = False) -> dict[str, str]:
     """CSV text by file name (``roles.csv``, ...) for a ladder or ladder file data."""
     texts: dict[str, str] = {}
-    for name, rows in ladder_tables(ladder).items():
+    for name, rows in ladder_tables(ladder, explicit=explicit).items():
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
@@ -239,13 +243,15 @@ def csv_texts(ladder: Ladder | Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
-def export_csv(ladder: Ladder | Mapping[str, Any]) -> dict[str, str]:
+def export_csv(ladder: Ladder | Mapping[str, Any], *, explicit: bool = False) -> dict[str, str]:
     """CSV text by file name: ``ladder.csv``, ``levels.csv``, ``tracks.csv``, ``roles.csv``,
     ``moves.csv`` and ``bands.csv`` (the same as :func:`csv_texts`)."""
-    return csv_texts(ladder)
+    return csv_texts(ladder, explicit=explicit)
 
 
-def write_csv_folder(ladder: Ladder | Mapping[str, Any], path: str | os.PathLike[str]) -> None:
+def write_csv_folder(
+    ladder: Ladder | Mapping[str, Any], path: str | os.PathLike[str], *, explicit: bool = False
+) -> None:
     """Write a ladder as a CSV folder (created if needed), each file whole or not at all.
 
     ``ladders check PATH`` reads it back as the same ladder. Raises :class:`OSError`.
@@ -254,7 +260,7 @@ def write_csv_folder(ladder: Ladder | Mapping[str, Any], path: str | os.PathLike
 
     folder = os.fspath(path)
     os.makedirs(folder, exist_ok=True)
-    for name, text in csv_texts(ladder).items():
+    for name, text in csv_texts(ladder, explicit=explicit).items():
         write_bytes(os.path.join(folder, name), text.encode("utf-8"))
 
 
@@ -271,8 +277,6 @@ def _booleans(data: Mapping[str, Any]) -> list[tuple[str | int, ...]]:
             paths.append(("roles", role_id, "entry"))
         paths.extend(("roles", role_id, "progression", key) for key in role.get("progression", ()))
     return paths
-
-
 
 
 def import_csv(

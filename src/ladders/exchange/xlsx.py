@@ -287,12 +287,14 @@ def _findings_rows(findings: Iterable[Finding]) -> list[list[Cell]]:
     return rows
 
 
-def workbook_bytes(ladder: Ladder | Mapping[str, Any], findings: Iterable[Finding] = ()) -> bytes:
+def workbook_bytes(
+    ladder: Ladder | Mapping[str, Any], findings: Iterable[Finding] = (), *, explicit: bool = False
+) -> bytes:
     """The workbook (see the module docstring) of a ladder or of ladder file data."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    data = _data(ladder)
+    data = _data(ladder, explicit)
     found = list(findings)
     tables = ladder_tables(data)
     styles = _Styles()
@@ -352,6 +354,8 @@ def write_workbook(
     ladder: Ladder | Mapping[str, Any],
     path: str | os.PathLike[str],
     findings: Iterable[Finding] = (),
+    *,
+    explicit: bool = False,
 ) -> None:
     """Write the workbook of a ladder to ``path``, whole or not at all. Raises OSError.
 
@@ -359,4 +363,4 @@ def write_workbook(
     """
     from ladders.exchange.write import write_bytes
 
-    write_bytes(path, workbook_bytes(ladder, findings))
+    write_bytes(path, workbook_bytes(ladder, findings, explicit=explicit))

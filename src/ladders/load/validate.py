@@ -169,6 +169,10 @@ def _message(error: Any, path: tuple[str | int, ...], data: Any) -> tuple[str, b
             "contain only letters, digits, '_', '.' and '-' (at most 128)",
             False,
         )
+    if kind in ("value_error", "assertion_error"):  # our own validators: their words
+        reason = error.get("ctx", {}).get("error")
+        if reason is not None:
+            return f"{describe(path)}: {reason}", False
     return f"{describe(path)}: {error['msg']}", False
 
 

@@ -114,7 +114,9 @@ h2 { font-size: 17px; margin: 24px 0 8px; }
 #chart svg.selecting .moves .move.route-free { opacity: 1; }
 #chart svg.selecting .moves .move.route-free .line { stroke-width: 2.6px; }
 #chart svg.selecting .moves .move.route-mgmt { opacity: 0.75; }
-#chart .moves .move.hovered { opacity: 1; }
+#chart svg.hovering .moves { opacity: 1; }
+#chart svg.hovering .moves .move { opacity: 0.12; }
+#chart svg .moves .move.hovered { opacity: 1; }
 #chart .moves .move.hovered .line { stroke-width: 3px; }
 #chart .moves .move.implied.hovered .line { stroke-width: 5px; }
 #chart .roles .role.end rect { stroke: #8250DF; stroke-width: 4px; }

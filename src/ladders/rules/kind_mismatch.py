@@ -1,6 +1,6 @@
 """A move whose declared ``kind`` differs from the kind its two roles imply.
 
-The kind of a move follows from its roles (DESIGN §1): up a level onto a management
+The kind of a move follows from its roles: up a level onto a management
 track is ``management``, up a level onto a technical track is ``technical``, anything
 else is ``lateral``. A declared kind that disagrees is a mistake in the move or in the
 roles, and hides which road the move really is.

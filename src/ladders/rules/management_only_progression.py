@@ -13,7 +13,7 @@ family's ladder goes on above it, in one of three shapes, each named in the mess
 A route may step back a level, move laterally or cross families before it rises: any
 non-managerial route to a higher level is enough to pass. A role that cannot progress at
 all below its family's technical ceiling is a dead end (LAD103) instead. Put managers in
-the family of the people they manage, so the comparison is made (DESIGN §2).
+the family of the people they manage, so that the comparison is made.
 
 Fires on role r when: r is on a technical track, r cannot progress without management,
 LAD103 does not fire on r, and either r can progress (so only through management) or
@@ -92,10 +92,17 @@ def check(context: Context) -> Iterator[Finding]:
                 f"{how}; add a technical role above {technical_top} and a move to it"
             )
         else:
+            higher = any(
+                rank > index.rank[i] for (_, management), rank in top.items() if not management
+            )
+            fix = (
+                "add a technical or lateral move toward a higher technical role"
+                if higher
+                else f"add a technical role above {context.level(index.rank[i])} and a move to it"
+            )
             message = (
                 f"{context.describe(i)} can only progress {through}, a management role of "
                 "another family: no technical route leads above "
-                f"{context.level(index.rank[i])}; add a technical or lateral move toward a "
-                "higher technical role"
+                f"{context.level(index.rank[i])}; {fix}"
             )
         yield context.report(i, message)

@@ -1,6 +1,6 @@
 """A family whose ladder lets managers go back to the technical track, but nobody does.
 
-Found by ``ladders observe LADDER HISTORY`` (people data, DESIGN §7), not by
+Found by ``ladders observe LADDER HISTORY`` (people data), not by
 ``ladders check``: the ladder declares moves from management roles of a family back to
 technical roles of that family, at least ``min-people`` people held the family's
 management roles, and none of them made such a move. A way back that nobody takes is

@@ -1,6 +1,6 @@
 """A technical role with a technical route up that people rise from only through management.
 
-Found by ``ladders observe LADDER HISTORY`` (people data, DESIGN §7), not by
+Found by ``ladders observe LADDER HISTORY`` (people data), not by
 ``ladders check``: the ladder gives technical role r a non-managerial route to a higher
 level, at least ``min-people`` people rose from r, and fewer than ``min-share`` of them
 rose without management. This is the dual track that works only on paper: the specialist

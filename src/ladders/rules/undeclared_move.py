@@ -1,6 +1,6 @@
 """A move that enough people made, but that the ladder does not declare.
 
-Found by ``ladders observe LADDER HISTORY`` (people data, DESIGN §7), not by
+Found by ``ladders observe LADDER HISTORY`` (people data), not by
 ``ladders check``: at least ``min-people`` people made the same move, from role a to a
 role b != a, and the ladder has no such move, written or implied. Either the ladder is
 out of date (the move is a real route, and people looking for it do not find it), or

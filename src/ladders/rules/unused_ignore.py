@@ -42,6 +42,8 @@ from ladders.rules.context import Context
 
 CODE = "LAD006"
 NAME = "unused-ignore"
+#: the codes whose findings are about one move, which an entry on a move can silence
+MOVE_CODES = frozenset({"LAD201", "LAD202", "LAD203", "LAD204", "LAD304"})
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, object] = {}
 
@@ -69,6 +71,11 @@ def check(context: Context) -> Iterator[Finding]:
             place = "this role" if item < 0 else f"move {item + 1} of this role"
             if code not in known:
                 reports.append((code, item, _not_a_rule(code, known)))
+            elif item >= 0 and code not in MOVE_CODES:
+                why = (
+                    f"{code} ({known[code][0]}) is not about one move; write the entry on the role"
+                )
+                reports.append((code, item, why))
             elif known[code][1] != "observe" and (role_id, code, item) not in used:
                 reports.append((code, item, f"{code} ({known[code][0]}) did not fire on {place}"))
         if role.ignore and CODE in role.ignore:
