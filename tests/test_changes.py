@@ -203,3 +203,28 @@ def test_an_ignore_entry_finding_is_keyed_by_its_code() -> None:
     ladder = ladders.loads(stale)
     (unused,) = [f for f in ladders.check(ladder) if f.code == "LAD006"]
     assert finding_key(ladder, unused) == ("LAD006", "director", "ignore", "LAD104")
+
+
+def test_implied_moves_are_moves_in_a_diff() -> None:
+    compact = """\
+progression: {promote: true, switch: true}
+levels: [L1, L2]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev: {title: Developer, track: ic, level: L1}
+  senior: {title: Senior, track: ic, level: L2}
+  lead: {title: Lead, track: mgmt, level: L2}
+"""
+    no_switch = compact.replace("switch: true", "switch: false")
+    change = ladders.diff(ladders.loads(compact), ladders.loads(no_switch))
+    assert sorted(change.moves_removed) == [("lead", "senior"), ("senior", "lead")]
+    assert change.moves_added == ()
+    written = compact.replace(
+        "dev: {title: Developer, track: ic, level: L1}",
+        "dev: {title: Developer, track: ic, level: L1, moves: [senior]}",
+    )
+    same = ladders.diff(ladders.loads(compact), ladders.loads(written))
+    assert same.moves_added == ()
+    assert same.moves_removed == ()
+    (changes,) = same.move_changes.values()
+    assert [(c.field, c.old, c.new) for c in changes] == [("implied", True, False)]

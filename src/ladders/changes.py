@@ -37,16 +37,16 @@ import posixpath
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ladders.findings import Finding
     from ladders.ladder import Ladder
-    from ladders.model import Move, Role
+    from ladders.model import Role
 
 __all__ = ["FieldChange", "LadderDiff", "Regression", "diff", "finding_key"]
 
-_MOVE_FIELDS = ("kind", "criteria", "metadata")
+_MOVE_FIELDS = ("kind", "criteria", "metadata", "implied")
 
 
 def _plain(value: Any) -> Any:
@@ -268,10 +268,35 @@ def _role_fields(role: Role) -> tuple[str, ...]:
     return tuple(name for name in type(role).model_fields if name != "move_specs")
 
 
-def _moves(role: Role) -> dict[str, Move]:
-    moves: dict[str, Move] = {}
-    for move in role.moves:
-        moves.setdefault(move.to, move)
+class _MoveView(NamedTuple):
+    """A move as diff compares it: cheap to make for a bare id (no pydantic object)."""
+
+    to: str
+    kind: str | None = None
+    criteria: tuple[str, ...] = ()
+    metadata: Any = None
+    implied: bool = False
+
+
+def _implied(ladder: Ladder) -> dict[str, list[str]]:
+    """Role id -> the targets of its implied moves."""
+    found: dict[str, list[str]] = {}
+    for move in ladder.implied_moves:
+        found.setdefault(move.source, []).append(move.target)
+    return found
+
+
+def _moves(role: Role, implied: Sequence[str] = ()) -> dict[str, _MoveView]:
+    """Every move out of a role by target: written ones first (the first listing of a
+    target), then implied ones (``implied=True``)."""
+    moves: dict[str, _MoveView] = {}
+    for move in role.move_specs:
+        if isinstance(move, str):
+            moves.setdefault(move, _MoveView(move))
+        else:
+            moves.setdefault(move.to, _MoveView(move.to, move.kind, move.criteria, move.metadata))
+    for target in implied:
+        moves.setdefault(target, _MoveView(target, implied=True))
     return moves
 
 
@@ -357,16 +382,17 @@ def diff(
     moves_added: list[tuple[str, str]] = []
     moves_removed: list[tuple[str, str]] = []
     move_changes: dict[tuple[str, str], tuple[FieldChange, ...]] = {}
+    old_implied, new_implied = _implied(old), _implied(new)
     for role_id, new_role in new.roles.items():
         old_role = old.roles.get(role_id)
-        new_moves = _moves(new_role)
+        new_moves = _moves(new_role, new_implied.get(role_id, ()))
         if old_role is None:
             moves_added.extend((role_id, target) for target in new_moves)
             continue
         changes = _changes(old_role, new_role, _role_fields(new_role))
         if changes:
             role_changes[role_id] = changes
-        old_moves = _moves(old_role)
+        old_moves = _moves(old_role, old_implied.get(role_id, ()))
         moves_added.extend((role_id, t) for t in new_moves if t not in old_moves)
         moves_removed.extend((role_id, t) for t in old_moves if t not in new_moves)
         for target, move in new_moves.items():
@@ -376,7 +402,9 @@ def diff(
                 if changed:
                     move_changes[(role_id, target)] = changed
     for role_id in roles_removed:
-        moves_removed.extend((role_id, target) for target in _moves(old.roles[role_id]))
+        moves_removed.extend(
+            (role_id, target) for target in _moves(old.roles[role_id], old_implied.get(role_id, ()))
+        )
 
     introduced, resolved, reworded = _match(old, new, old_findings, new_findings)
     return LadderDiff(
