@@ -115,6 +115,21 @@ class Finding:
         """Where the finding is, as a :class:`Location`."""
         return Location(self.file, self.line, self.column)
 
+    def __str__(self) -> str:
+        """The ``file:line:col: CODE message`` line (for a workbook, ``org.xlsx[roles]!A12:
+        CODE message``).
+
+        >>> str(Finding("LAD204", "self-move", "error", "a move to itself", "org.yaml", 9, 7))
+        'org.yaml:9:7: LAD204 a move to itself'
+        >>> str(Finding("LAD101", "x", "error", "m", SheetFile("org.xlsx", "roles"), 12, 1))
+        'org.xlsx[roles]!A12: LAD101 m'
+        """
+        if self.sheet is not None:
+            where = f"{self.file}[{self.sheet}]!{cell_name(self.line, self.column)}"
+        else:
+            where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.code} {self.message}"
+
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         """The order findings are reported in: file, line, column, code."""
         return (self.file, self.line, self.column, self.code, self.role or "", self.message)
