@@ -78,6 +78,22 @@ def ceiling_report(browser: Any, ceiling: Ladder, tmp_path_factory: Any) -> Iter
     yield from open_report(browser, path)
 
 
+# The middle of a path, on its stroke (the middle of its box is off it where it turns),
+# scrolled into view, in the page's coordinates.
+MIDDLE = """path => {
+  path.scrollIntoView({block: "center", inline: "center"});
+  const at = path.getPointAtLength(path.getTotalLength() / 2);
+  const screen = new DOMPoint(at.x, at.y).matrixTransform(path.getScreenCTM());
+  return [screen.x, screen.y];
+}"""
+
+
+def point_at(page: Any, path: Any) -> None:
+    """Move the mouse onto a move's line, as a person pointing at it would."""
+    x, y = path.evaluate(MIDDLE)
+    page.mouse.move(x, y)
+
+
 def open_text(browser: Any, tmp_path: Path, text: str) -> Iterator[Opened]:
     """Open a report written from ``text`` (for one ``for`` loop: closed after it)."""
     path = tmp_path / "report.html"
@@ -149,7 +165,7 @@ def test_hovering_a_cross_family_move_frames_both_ends(healthy_report: Opened) -
     page = healthy_report.page
     move = page.locator('#chart g.move.cross-family[data-from="eng-3"][data-to="designer-2"]')
     assert move.count() == 1
-    move.locator("path.hit").hover(force=True)
+    point_at(page, move.locator("path.line"))
     assert healthy_report.classes("end") == {"eng-3", "designer-2"}
     hover = page.inner_text("#hover")
     assert "Software Engineer II (eng-3, engineering)" in hover
@@ -228,8 +244,7 @@ def test_implied_moves_in_the_report(browser: Any, tmp_path: Path, compact: Ladd
         )
         assert set(implied) == {f"{source}>{target}" for source, target in COMPACT_IMPLIED}
         assert "implied move" in (page.text_content("#chart g.legend") or "")
-        # a straight line has an empty box: point at its middle, where its stroke is
-        page.locator('#chart g.move[data-from="dev"] path.line').hover(force=True)
+        point_at(page, page.locator('#chart g.move[data-from="dev"] path.line'))
         assert "implied" in page.inner_text("#hover")
         assert opened.errors == []
 

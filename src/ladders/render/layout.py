@@ -51,6 +51,7 @@ from ladders.render.routing import Slot, place, plan_routes
 from ladders.render.scene import Scene, ShownMove, family_label
 
 __all__ = [
+    "BASE_LEGEND",
     "BOX_WIDTH",
     "MAX_LINES",
     "Box",
@@ -62,6 +63,7 @@ __all__ = [
     "Row",
     "family_label",
     "layout",
+    "legend_entries",
     "wrap",
 ]
 
