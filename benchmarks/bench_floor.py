@@ -83,6 +83,7 @@ class Runner:
     timeout: float
     memory_gb: float
     work: Path
+    env: dict[str, str] | None = None
 
     def _limit(self) -> None:  # pragma: no cover - runs in the child
         if resource is not None and self.memory_gb > 0:
@@ -103,6 +104,7 @@ class Runner:
                 stderr=subprocess.PIPE,
                 check=False,
                 timeout=self.timeout,
+                env=self.env,
                 preexec_fn=self._limit if os.name == "posix" else None,
             )
         except subprocess.TimeoutExpired:
@@ -124,6 +126,7 @@ class Runner:
             text=True,
             check=False,
             timeout=self.timeout,
+            env=self.env,
         )
         if done.returncode not in OK_CODES:
             raise SystemExit(f"{' '.join(map(str, command))} failed: {done.stderr.strip()}")
@@ -587,6 +590,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--by", choices=("wall", "cpu"), default="wall", help="the time verdicts use"
     )
+    parser.add_argument(
+        "--as-is",
+        action="store_true",
+        help="children in this environment as it is (by default they write and use byte-code "
+        "caches in a folder of their own, even under PYTHONDONTWRITEBYTECODE)",
+    )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="write the ladders into DIR")
     args = parser.parse_args(argv)
     if args.skip_1m and args.growth_roles == parser.get_default("growth_roles"):
@@ -614,7 +623,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         work = args.keep or Path(folder)
         work.mkdir(parents=True, exist_ok=True)
-        bench = Bench(args, Runner(args.timeout, args.memory_limit, work), ladders_exe)
+        env = None
+        if not args.as_is:  # byte-code caches, as an installed package has them
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        bench = Bench(args, Runner(args.timeout, args.memory_limit, work, env), ladders_exe)
         steps: dict[str, Callable[[], None]] = {
             "json": bench.json_rows,
             "yaml": bench.yaml_row,

@@ -233,6 +233,24 @@ def test_a_fifo_output_is_written_in_place(project: Path) -> None:
     assert fifo.is_fifo(), "still a FIFO: never renamed over"
 
 
+def test_dev_stdout_onto_a_redirected_file_is_written_in_place(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(BAD)
+    before = os.lstat("/dev/stdout")
+    with open(tmp_path / "report.txt", "wb") as stdout:
+        done = subprocess.run(
+            [ladders_executable(), "check", "org.yaml", "--output", "/dev/stdout"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    assert "LAD204" in (tmp_path / "report.txt").read_text()
+    after = os.lstat("/dev/stdout")
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode), "never replaced"
+
+
 def test_dev_full_is_one_line_naming_it(project: Path) -> None:
     ran = run("check", "org.yaml", "--output", "/dev/full")
     assert ran.code == 2

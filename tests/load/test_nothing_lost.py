@@ -339,3 +339,9 @@ def test_a_20_mb_json_string_with_one_finding_costs_megabytes_not_gigabytes(
     # The text, its decoded copy, the data and the positions' copy: a few times the
     # file. The position finder's regex alone took 2.7 GB before it was bounded.
     assert peak < 12 * size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
+
+
+@pytest.mark.parametrize("name", ["org\0.yaml", "sub\0/org.yaml"])
+def test_check_file_never_raises_for_a_name_no_file_can_have(name: str) -> None:
+    (finding,) = ladders.check_file(name)
+    assert finding.code == "LAD001"

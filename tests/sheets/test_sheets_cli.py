@@ -209,3 +209,23 @@ def test_the_pre_commit_hooks_cover_workbooks_and_csv_folders() -> None:
     assert tables["pass_filenames"] is False  # the folders come from args, not file names
     assert re.search(roots["files"], "org.xlsx")
     assert {hook["entry"] for hook in hooks.values()} == {"ladders check"}
+
+
+def test_export_explicit_writes_the_implied_moves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = DATA / "progression.yaml"
+    ladder = ladders.load(source)
+    book, folder = tmp_path / "explicit.xlsx", tmp_path / "explicit"
+    for form, out in (("xlsx", book), ("csv", folder)):
+        assert (
+            run(capsys, "export", str(source), "--format", form, "--explicit", "-o", str(out))[0]
+            == 0
+        )
+    for root in (book, folder):
+        again = ladders.load(root)
+        assert again.progression_settings is None
+        assert all(role.progression is None for role in again.roles.values())
+        assert again.implied_moves == ()
+        written = {(s, m.to) for s, role in again.roles.items() for m in role.moves}
+        assert {(m.source, m.target) for m in ladder.implied_moves} <= written

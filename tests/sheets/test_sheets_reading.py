@@ -338,3 +338,97 @@ def test_a_folder_lists_the_tables_it_read(minimal: Tables, tmp_path: Path) -> N
     ]
     assert loaded.ladder is not None
     assert list(loaded.ladder.files) == loaded.files
+
+
+# -- format 1.1: progression, level entry, pay bands, move ignores ------------------------
+
+
+def test_promote_and_switch_are_the_ladders_and_each_roles_progression(
+    minimal: Tables, tmp_path: Path
+) -> None:
+    minimal["ladder"] = [["key", "value"], ["promote", True], ["switch", "FALSE"]]
+    minimal["roles"][0].extend(["promote", "switch"])
+    minimal["roles"][1].extend([None, True])
+    minimal["moves"] = [["from", "to"]]
+    for root in both(minimal, tmp_path):
+        ladder = ladders.load(root)
+        settings = ladder.progression_settings
+        assert settings is not None
+        assert (settings.promote, settings.switch) == (True, False)
+        own = ladder.roles["dev"].progression
+        assert own is not None
+        assert (own.promote, own.switch) == (None, True)  # blank: inherit
+        assert ladder.roles["senior"].progression is None
+        assert [(m.source, m.target) for m in ladder.implied_moves] == [("dev", "senior")]
+
+
+def test_a_level_entry_makes_its_roles_entry_roles(minimal: Tables, tmp_path: Path) -> None:
+    minimal["levels"] = [["id", "entry"], ["L1", "true"], ["L2", None]]
+    for root in both(minimal, tmp_path):
+        ladder = ladders.load(root)
+        assert ladder.levels[0].entry is True
+        assert ladder.is_entry("dev")
+        assert not ladder.is_entry("senior")
+
+
+def test_bands_of_levels_tracks_and_roles(minimal: Tables, tmp_path: Path) -> None:
+    minimal["bands"] = [
+        ["level", "track", "role", "min", "max", "currency"],
+        ["L1", None, None, 50000, 70000, "EUR"],
+        ["L2", "ic", None, "65000", "90000.5", "EUR"],
+        [None, None, "senior", 70000, 95000, "EUR"],
+    ]
+    for root in both(minimal, tmp_path):
+        ladder = ladders.load(root)
+        level_band = ladder.levels[0].band
+        assert level_band is not None
+        assert (level_band.min, level_band.max, level_band.currency) == (50000, 70000, "EUR")
+        track_bands = ladder.tracks["ic"].bands
+        assert track_bands is not None
+        assert float(track_bands["L2"].max) == 90000.5
+        role_band = ladder.roles["senior"].band
+        assert role_band is not None
+        assert role_band.min == 70000
+        assert ladder.band("dev") == level_band  # DESIGN §2: its level's, as it has no own
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "column"),
+    [
+        (["L1", "ic", "dev", 1, 2, "EUR"], "LAD002", 1),  # a level, a track and a role
+        ([None, "ic", None, 1, 2, "EUR"], "LAD002", 2),  # a track with no level
+        (["L1", None, None, "60k", 70000, "EUR"], "LAD002", 4),  # not a number
+        (["L1", None, None, 80000, 70000, "EUR"], "LAD002", 4),  # min > max
+        (["L1", None, None, 1, 2, "XYZ"], "LAD002", 6),  # not a currency
+        (["L1", None, None, 1, 2, None], "LAD002", 4),  # no currency: the band, at its min
+        (["L9", None, None, 1, 2, "EUR"], "LAD004", 1),  # not a level
+        (["L9", "ic", None, 1, 2, "EUR"], "LAD004", 1),  # a track's band at no level
+        (["L1", "nope", None, 1, 2, "EUR"], "LAD004", 2),  # not a track
+        ([None, None, "nobody", 1, 2, "EUR"], "LAD004", 3),  # not a role
+    ],
+)
+def test_a_bad_band_is_one_finding_at_its_cell(
+    minimal: Tables, tmp_path: Path, row: list[Any], code: str, column: int
+) -> None:
+    minimal["bands"] = [["level", "track", "role", "min", "max", "currency"], row]
+    for root in both(minimal, tmp_path):
+        found = load_path(root).findings
+        assert [(f.code, f.line, f.column) for f in found] == [(code, 2, column)], found
+
+
+def test_a_band_given_twice_is_lad003(minimal: Tables, tmp_path: Path) -> None:
+    row = ["L1", None, None, 1, 2, "EUR"]
+    minimal["bands"] = [["level", "track", "role", "min", "max", "currency"], row, row]
+    for root in both(minimal, tmp_path):
+        (found,) = load_path(root).findings
+        assert (found.code, found.line, found.column) == ("LAD003", 3, 1)
+
+
+def test_a_moves_ignore_is_its_own(minimal: Tables, tmp_path: Path) -> None:
+    minimal["moves"][0].append("ignore")
+    minimal["moves"][1].append("LAD202: Published fast track")
+    for root in both(minimal, tmp_path):
+        move = ladders.load(root).roles["dev"].moves[0]
+        assert move.ignore == {"LAD202": "Published fast track"}
+        (found,) = check_file(root)  # LAD202 does not fire on this move
+        assert (found.code, found.line, found.column) == ("LAD006", 2, 3)

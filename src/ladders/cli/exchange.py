@@ -41,7 +41,13 @@ __all__ = ["export_command", "import_csv_command"]
     help="File to write (default: stdout); for csv, a folder (ladder.csv, levels.csv, "
     "tracks.csv, roles.csv, moves.csv, bands.csv).",
 )
-def export_command(file: str, format_name: str, output: str | None) -> int:
+@click.option(
+    "--explicit",
+    is_flag=True,
+    help="Write every move `progression` implies out as a written move (and no progression): "
+    "the same ladder, for tools that do not know implied moves.",
+)
+def export_command(file: str, format_name: str, output: str | None, explicit: bool) -> int:
     """Export a ladder (with its includes merged) as normalised JSON, GraphML, CSV tables
     or an Excel workbook. The tables and the workbook read back as the same ladder
     (`ladders check tables/`, `ladders check org.xlsx`).
@@ -52,6 +58,7 @@ def export_command(file: str, format_name: str, output: str | None) -> int:
       ladders export org.yaml --format graphml -o org.graphml
       ladders export org.yaml --format csv -o tables/
       ladders export org.yaml --format xlsx -o org.xlsx
+      ladders export org.yaml --format json --explicit > explicit.json
     """
     from ladders.exchange import export_graphml, ladder_data, ladder_text
     from ladders.exchange.tables import csv_texts
@@ -65,12 +72,13 @@ def export_command(file: str, format_name: str, output: str | None) -> int:
         if output in (None, "-") and _isatty(sys.stdout):
             raise click.UsageError("--format xlsx writes a workbook: give a file with -o")
         findings = check(ladder, load_config(None).check_config())
-        write_bytes(workbook_bytes(ladder, findings), output, inputs=ladder.files)
+        data = workbook_bytes(ladder, findings, explicit=explicit)
+        write_bytes(data, output, inputs=ladder.files)
         return 0
     if format_name == "csv":
         if output is None or output == "-":
             raise click.UsageError("--format csv writes several files: give a folder with -o")
-        tables = csv_texts(ladder)
+        tables = csv_texts(ladder, explicit=explicit)
         try:
             os.makedirs(output, exist_ok=True)
         except OSError as error:
@@ -79,7 +87,7 @@ def export_command(file: str, format_name: str, output: str | None) -> int:
             write_text(text, os.path.join(output, name), inputs=ladder.files)
         return 0
     text = (
-        ladder_text(ladder_data(ladder), "json")
+        ladder_text(ladder_data(ladder, explicit=explicit), "json")
         if format_name == "json"
         else export_graphml(ladder)
     )

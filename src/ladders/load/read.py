@@ -7,7 +7,7 @@ the problems of every file and the references between them.
 
 from __future__ import annotations
 
-import fcntl
+import io
 import os
 import re
 import stat
@@ -218,20 +218,21 @@ def read_bytes(path: str, *, pipes: bool = False) -> bytes:
     :class:`NotAFile` for what is not a file, :class:`OSError` when it cannot be read.
     """
     # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for files.
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISFIFO(mode) and pipes:
+            import fcntl  # FIFOs are POSIX's, and so is fcntl
+
             fcntl.fcntl(
                 descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK
             )
         elif not stat.S_ISREG(mode):
             raise NotAFile(0, f"it is {file_kind(mode)}, not a file", path)
-        chunks = []
-        while chunk := os.read(descriptor, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        with io.FileIO(descriptor, closefd=False) as handle:
+            return handle.readall()  # one read of the file's size, for a file
     finally:
         os.close(descriptor)
 
