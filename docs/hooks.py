@@ -113,6 +113,19 @@ LOAD_RULE_EXAMPLES: dict[str, tuple[str, dict[str, str], str]] = {
 }
 
 
+#: code -> why it matters, for the loading codes that only a workbook can raise (no YAML
+#: example can show them); their pages point at the spreadsheet docs instead
+WORKBOOK_RULES: dict[str, str] = {
+    "LAD008": (
+        "A workbook ladder has a hidden sheet that ladders reads. People who open the "
+        "workbook do not see it, so a table that checks clean may hold rows nobody "
+        "reviews. The sheet is still read and checked; the warning says so. Unhide the "
+        "sheet, or move what it holds out of the workbook. See "
+        "[Spreadsheets](../../spreadsheets.md)."
+    ),
+}
+
+
 def load_example_codes(files: Mapping[str, str]) -> set[str]:
     """The codes ``ladders check`` reports for these files (the first one is the root)."""
     from ladders import check_file
@@ -294,7 +307,9 @@ def rule_markdown(rule: Any) -> str:
         + " |",
         "",
     ]
-    if load:
+    if load and rule.code in WORKBOOK_RULES:
+        body = [f"**{rule.summary}**", "", WORKBOOK_RULES[rule.code], ""]
+    elif load:
         why, failing, passing = LOAD_RULE_EXAMPLES[rule.code]
         root, text = next(iter(failing.items()))
         body = [
@@ -482,7 +497,7 @@ def generated_pages() -> dict[str, str]:
     missing = sorted(
         code
         for code, rule in RULES.items()
-        if rule.module is None and code not in LOAD_RULE_EXAMPLES
+        if rule.module is None and code not in LOAD_RULE_EXAMPLES and code not in WORKBOOK_RULES
     )
     if missing:
         raise RuntimeError(f"docs/hooks.py: no examples for the loading rules {missing}")

@@ -32,6 +32,7 @@ DESIGN_RULES = {
     ("LAD005", "unsafe-yaml", "error"),
     ("LAD006", "unused-ignore", "warning"),
     ("LAD007", "include-error", "error"),
+    ("LAD008", "hidden-sheet", "warning"),
     ("LAD101", "management-only-progression", "error"),
     ("LAD102", "one-way-management", "warning"),
     ("LAD103", "dead-end", "error"),

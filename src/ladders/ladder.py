@@ -475,10 +475,10 @@ def dump(
     if format == "xlsx":
         from ladders.exchange.xlsx import write_workbook
 
-        write_workbook(ladder, path)
+        write_workbook(ladder, path, explicit=explicit, fill_kinds=False)
     elif format == "csv":
         from ladders.exchange.tables import write_csv_folder
 
-        write_csv_folder(ladder, path)
+        write_csv_folder(ladder, path, explicit=explicit, fill_kinds=False)
     else:
         raise UsageError(f"format must be yaml, json, xlsx or csv, not {format!r}")

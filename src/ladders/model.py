@@ -263,6 +263,24 @@ class Role(BaseModel):
     )
     metadata: dict[str, Any] | None = Field(None, description="Free-form, preserved.")
 
+    def __eq__(self, other: object) -> bool:
+        """Roles are equal when their fields are; a move written as a bare id equals the
+        same move written as a mapping with only ``to`` (``senior`` == ``{to: senior}``)."""
+        if not isinstance(other, Role):
+            return NotImplemented
+        if self.move_specs != other.move_specs and tuple(map(_move_key, self.move_specs)) != (
+            tuple(map(_move_key, other.move_specs))
+        ):
+            return False
+        return all(
+            getattr(self, name) == getattr(other, name)
+            for name in type(self).model_fields
+            if name != "move_specs"
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.track, self.level, self.family))
+
     @functools.cached_property
     def moves(self) -> tuple[Move, ...]:
         """The moves written out of this role, in file order, each as a :class:`Move`."""
@@ -272,6 +290,12 @@ class Role(BaseModel):
     def targets(self) -> tuple[str, ...]:
         """The ids of the roles this role's written moves go to, in file order."""
         return tuple([m if m.__class__ is str else m.to for m in self.move_specs])  # type: ignore[union-attr]
+
+
+def _move_key(move: str | Move) -> tuple[Any, ...]:
+    if isinstance(move, str):
+        return (move, None, (), None, None)
+    return (move.to, move.kind, move.criteria, move.ignore, move.metadata)
 
 
 class LadderFile(BaseModel):

@@ -418,7 +418,10 @@ def test_rule_option_of_the_wrong_type_exits_2(run_line: RunLine, write: Write) 
     result = run_line("check", "org.yaml")
     assert result.code == 2
     assert_one_line_error(result.stderr)
-    assert "tool.ladders.rules.level-skip.max-step must be a whole number of at least 1" in result.stderr
+    assert (
+        "tool.ladders.rules.level-skip.max-step must be a whole number of at least 1"
+        in result.stderr
+    )
 
 
 def test_select_and_ignore_may_be_repeated(run_line: RunLine, write: Write) -> None:

@@ -137,11 +137,7 @@ def reference(
         pairs[a, b].add(person)
     declared = sum(1 for _, a, b in moves if graph.has_edge(a, b))
     undeclared = sorted(
-        (
-            (a, b, kind(a, b), len(who))
-            for (a, b), who in pairs.items()
-            if not graph.has_edge(a, b)
-        ),
+        ((a, b, kind(a, b), len(who)) for (a, b), who in pairs.items() if not graph.has_edge(a, b)),
         key=lambda m: (-m[3], m[0], m[1]),
     )
     unused = sorted((a, b) for a, b in graph.edges if (a, b) not in pairs)

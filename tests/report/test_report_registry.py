@@ -10,7 +10,9 @@ from ladders.report.base import Reporter
 
 
 def test_every_format_has_a_reporter_named_after_it() -> None:
-    assert set(REPORTERS) == set(FORMATS) == {"text", "json", "sarif", "junit", "github", "markdown"}
+    assert (
+        set(REPORTERS) == set(FORMATS) == {"text", "json", "sarif", "junit", "github", "markdown"}
+    )
     for name in FORMATS:
         reporter = REPORTERS[name]
         assert issubclass(reporter, Reporter)

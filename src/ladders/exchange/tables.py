@@ -135,12 +135,14 @@ def _band_row(level: Any, track: Any, role: Any, band: Mapping[str, Any]) -> lis
 
 
 def ladder_tables(
-    ladder: Ladder | Mapping[str, Any], *, explicit: bool = False
+    ladder: Ladder | Mapping[str, Any], *, explicit: bool = False, fill_kinds: bool = True
 ) -> dict[str, list[list[Cell]]]:
     """The tables of a ladder (or of ladder file data): rows by table name, header first.
 
     Cells are typed (text, numbers, booleans, None for blank); text is as written, not
-    yet protected (the writers do that). Every move's ``kind`` is filled in. With
+    yet protected (the writers do that). Every move's ``kind`` is filled in (inferred
+    where not written), unless ``fill_kinds`` is false (``ladders.dump`` writes kinds
+    only as written, so that the ladder reads back equal). With
     ``explicit``, the moves ``progression`` implies are written out, and it is left out.
     """
     data = _data(ladder, explicit)
@@ -207,7 +209,7 @@ def ladder_tables(
             target = roles.get(spec["to"], {})
             kind = spec.get("kind")
             target_rank = ranks.get(str(target.get("level")))
-            if kind is None and rank is not None and target_rank is not None:
+            if fill_kinds and kind is None and rank is not None and target_rank is not None:
                 kind = kinds.get(target.get("track", "")) if target_rank > rank else "lateral"
             move_rows.append(
                 [
@@ -232,10 +234,12 @@ def _csv_cell(value: Cell) -> str:
     return protect(value)
 
 
-def csv_texts(ladder: Ladder | Mapping[str, Any], *, explicit: bool = False) -> dict[str, str]:
+def csv_texts(
+    ladder: Ladder | Mapping[str, Any], *, explicit: bool = False, fill_kinds: bool = True
+) -> dict[str, str]:
     """CSV text by file name (``roles.csv``, ...) for a ladder or ladder file data."""
     texts: dict[str, str] = {}
-    for name, rows in ladder_tables(ladder, explicit=explicit).items():
+    for name, rows in ladder_tables(ladder, explicit=explicit, fill_kinds=fill_kinds).items():
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
@@ -243,14 +247,20 @@ def csv_texts(ladder: Ladder | Mapping[str, Any], *, explicit: bool = False) -> 
     return texts
 
 
-def export_csv(ladder: Ladder | Mapping[str, Any], *, explicit: bool = False) -> dict[str, str]:
+def export_csv(
+    ladder: Ladder | Mapping[str, Any], *, explicit: bool = False, fill_kinds: bool = True
+) -> dict[str, str]:
     """CSV text by file name: ``ladder.csv``, ``levels.csv``, ``tracks.csv``, ``roles.csv``,
     ``moves.csv`` and ``bands.csv`` (the same as :func:`csv_texts`)."""
-    return csv_texts(ladder, explicit=explicit)
+    return csv_texts(ladder, explicit=explicit, fill_kinds=fill_kinds)
 
 
 def write_csv_folder(
-    ladder: Ladder | Mapping[str, Any], path: str | os.PathLike[str], *, explicit: bool = False
+    ladder: Ladder | Mapping[str, Any],
+    path: str | os.PathLike[str],
+    *,
+    explicit: bool = False,
+    fill_kinds: bool = True,
 ) -> None:
     """Write a ladder as a CSV folder (created if needed), each file whole or not at all.
 
@@ -260,7 +270,7 @@ def write_csv_folder(
 
     folder = os.fspath(path)
     os.makedirs(folder, exist_ok=True)
-    for name, text in csv_texts(ladder, explicit=explicit).items():
+    for name, text in csv_texts(ladder, explicit=explicit, fill_kinds=fill_kinds).items():
         write_bytes(os.path.join(folder, name), text.encode("utf-8"))
 
 

@@ -288,7 +288,11 @@ def _findings_rows(findings: Iterable[Finding]) -> list[list[Cell]]:
 
 
 def workbook_bytes(
-    ladder: Ladder | Mapping[str, Any], findings: Iterable[Finding] = (), *, explicit: bool = False
+    ladder: Ladder | Mapping[str, Any],
+    findings: Iterable[Finding] = (),
+    *,
+    explicit: bool = False,
+    fill_kinds: bool = True,
 ) -> bytes:
     """The workbook (see the module docstring) of a ladder or of ladder file data."""
     from openpyxl import Workbook
@@ -296,7 +300,7 @@ def workbook_bytes(
 
     data = _data(ladder, explicit)
     found = list(findings)
-    tables = ladder_tables(data)
+    tables = ladder_tables(data, fill_kinds=fill_kinds)
     styles = _Styles()
     book = Workbook(write_only=True)
     chart_rows, highlight = _chart(data, found)
@@ -356,6 +360,7 @@ def write_workbook(
     findings: Iterable[Finding] = (),
     *,
     explicit: bool = False,
+    fill_kinds: bool = True,
 ) -> None:
     """Write the workbook of a ladder to ``path``, whole or not at all. Raises OSError.
 
@@ -363,4 +368,4 @@ def write_workbook(
     """
     from ladders.exchange.write import write_bytes
 
-    write_bytes(path, workbook_bytes(ladder, findings, explicit=explicit))
+    write_bytes(path, workbook_bytes(ladder, findings, explicit=explicit, fill_kinds=fill_kinds))

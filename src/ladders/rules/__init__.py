@@ -21,6 +21,7 @@ from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
 from ladders.load import LOAD_RULES
+from ladders.load.text import LOAD_WARNINGS
 from ladders.rules import (
     ceiling_gap,
     dead_end,
@@ -123,7 +124,12 @@ def _from_module(module: ModuleType, stage: Stage) -> Rule:
 def _registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {
         code: Rule(
-            code, name, Severity.ERROR, MappingProxyType({}), f"{summary.capitalize()}.\n", "load"
+            code,
+            name,
+            Severity.WARNING if code in LOAD_WARNINGS else Severity.ERROR,
+            MappingProxyType({}),
+            f"{summary.capitalize()}.\n",
+            "load",
         )
         for code, (name, summary) in LOAD_RULES.items()
     }
