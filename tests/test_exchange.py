@@ -115,7 +115,8 @@ def test_csv_columns(ladder: ladders.Ladder) -> None:
     assert tables["bands.csv"].splitlines()[0] == "level,track,role,min,max,currency"
     # the export fills every move's kind, inferred where the file does not write it
     kinds = [line.split(",")[2] for line in tables["moves.csv"].splitlines()[1:]]
-    assert kinds and all(kinds)
+    assert kinds
+    assert all(kinds)
 
 
 @pytest.mark.parametrize(
