@@ -85,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         sizes = {p: p.stat().st_size / 1e6 for p in times}
     compact_s, explicit_s = (statistics.median(times[p]) for p in (compact_path, explicit_path))
     ratio = compact_s / explicit_s
-    print(f"{args.roles:,} roles: compact file {sizes[compact_path]:.1f} MB with {written:,} "
-          f"written moves + {implied:,} implied; explicit file {sizes[explicit_path]:.1f} MB")  # fmt: skip
+    print(
+        f"{args.roles:,} roles: compact file {sizes[compact_path]:.1f} MB with {written:,} "
+        f"written moves + {implied:,} implied; explicit file {sizes[explicit_path]:.1f} MB"
+    )
     print(f"ladders check, median of {args.runs} alternated runs:")
     print(f"  compact  {compact_s:6.2f} s")
     print(f"  explicit {explicit_s:6.2f} s")
