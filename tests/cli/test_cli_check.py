@@ -150,12 +150,18 @@ def test_invalid_toml_exits_2(run_line: RunLine, write: Write, good: str) -> Non
     assert "pyproject.toml" in result.stderr
 
 
-def test_folder_named_as_file_exits_2(run_line: RunLine, write: Write, good: str) -> None:
+def test_a_folder_of_ladder_files_is_not_a_table_folder_and_says_what_to_do(
+    run_line: RunLine, write: Write, good: str
+) -> None:
+    # A folder root is a CSV-folder ladder (DESIGN §1); one holding YAML files instead
+    # gets one located finding that names them.
     write("ladders/org.yaml", good)
     result = run_line("check", "ladders")
-    assert result.code == 2
-    assert_one_line_error(result.stderr)
-    assert "ladders" in result.stderr
+    assert result.code == 1
+    (line, summary) = result.stdout.splitlines()
+    assert line.startswith("ladders:1:1: LAD001 [error] ladders is a folder without ladder tables")
+    assert "to check the ladder files in it, name them (org.yaml)" in line
+    assert summary == "Found 1 error and 0 warnings in 1 file."
 
 
 def test_unwritable_output_exits_2(run_line: RunLine, write: Write, good: str) -> None:

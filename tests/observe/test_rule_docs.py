@@ -18,12 +18,14 @@ from ladders.observe.findings import rule_modules
 
 
 def blocks(module: ModuleType) -> tuple[list[str], list[str]]:
-    """The YAML literal blocks (after a line ending ``::``) and the fenced CSV blocks."""
+    """The literal blocks (after a line ending ``::``): the YAML ladders, and the CSV
+    histories (those that start with the ``person,date,role`` header)."""
     doc = inspect.cleandoc(module.__doc__ or "")
-    yaml_blocks = [
+    found = [
         inspect.cleandoc(m.group(1)) for m in re.finditer(r"::\n\n((?:    .*\n|\n)+)", doc + "\n")
     ]
-    csv_blocks = re.findall(r"```csv\n(.*?)```", doc, re.S)
+    csv_blocks = [block + "\n" for block in found if block.startswith("person,")]
+    yaml_blocks = [block for block in found if not block.startswith("person,")]
     return yaml_blocks, csv_blocks
 
 

@@ -1243,10 +1243,21 @@ def _folder_tables(name: str, real: str, builder: _Builder) -> list[str]:
         by_lower.setdefault(entry.lower(), entry)
     if not any(f"{table}.csv" in by_lower for table in TABLES):
         builder.unreadable.update(REQUIRED_TABLES)
+        ladders_in_it = sorted(
+            entry
+            for entry in _listing(name)
+            if entry.lower().endswith((".yaml", ".yml", ".json", ".xlsx"))
+        )
+        hint = (
+            f"; to check the ladder files in it, name them ({', '.join(ladders_in_it[:3])}"
+            f"{', ...' if len(ladders_in_it) > 3 else ''})"
+            if ladders_in_it
+            else ""
+        )
         builder.report(
             "LAD001",
             f"{name} is a folder without ladder tables: a ladder folder has levels.csv, "
-            "tracks.csv and roles.csv (and may have ladder.csv, moves.csv, bands.csv)",
+            f"tracks.csv and roles.csv (and may have ladder.csv, moves.csv, bands.csv){hint}",
             (name, 1, 1),
         )
         return []
@@ -1569,3 +1580,10 @@ def read_spreadsheet_root(reader: Reader) -> None:
     first, *others = files
     reader.files.append(File(first, source, model, partial))
     reader.files.extend(File(other, SourceMap(other), LadderFile()) for other in others)
+
+
+def _listing(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []

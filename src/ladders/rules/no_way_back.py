@@ -17,30 +17,26 @@ Failing (the ladder, ``org.yaml``)::
       senior: {title: Senior Developer, track: ic, level: L2, entry: true, moves: [lead]}
       lead: {title: Team Lead, track: mgmt, level: L2, entry: true, moves: [senior]}
 
-and the history (``history.csv``): five team leads, none of whom went back:
+and the history (``history.csv``): five team leads, none of whom went back::
 
-```csv
-person,date,role
-a7e2c9f104,2019-01-01,lead
-38b1d6e0fa,2019-04-01,lead
-f05c3a8e27,2020-02-01,lead
-6d9e2b7c13,2020-11-01,lead
-c2f8a0e5d9,2021-06-01,lead
-```
+    person,date,role
+    a7e2c9f104,2019-01-01,lead
+    38b1d6e0fa,2019-04-01,lead
+    f05c3a8e27,2020-02-01,lead
+    6d9e2b7c13,2020-11-01,lead
+    c2f8a0e5d9,2021-06-01,lead
 
 ``ladders observe org.yaml history.csv`` reports LAD403 on ``lead``.
 
-Passing: the same ladder, and a history in which one of them went back:
+Passing: the same ladder, and a history in which one of them went back::
 
-```csv
-person,date,role
-a7e2c9f104,2019-01-01,lead
-a7e2c9f104,2022-01-01,senior
-38b1d6e0fa,2019-04-01,lead
-f05c3a8e27,2020-02-01,lead
-6d9e2b7c13,2020-11-01,lead
-c2f8a0e5d9,2021-06-01,lead
-```
+    person,date,role
+    a7e2c9f104,2019-01-01,lead
+    a7e2c9f104,2022-01-01,senior
+    38b1d6e0fa,2019-04-01,lead
+    f05c3a8e27,2020-02-01,lead
+    6d9e2b7c13,2020-11-01,lead
+    c2f8a0e5d9,2021-06-01,lead
 
 Option: ``min-people`` (default 5), set for every observe rule in
 ``[tool.ladders.observe]``, or for this rule alone in ``[tool.ladders.rules.LAD403]``.

@@ -20,45 +20,41 @@ Failing (the ladder, ``org.yaml``)::
       senior: {title: Senior Developer, track: ic, level: L2}
       lead: {title: Team Lead, track: mgmt, level: L2}
 
-and the history (``history.csv``): six developers, every one promoted into management:
+and the history (``history.csv``): six developers, every one promoted into management::
 
-```csv
-person,date,role
-9f2c41d07a,2019-03-01,dev
-9f2c41d07a,2021-05-01,lead
-0b77e3aa15,2019-06-01,dev
-0b77e3aa15,2021-02-01,lead
-5e0d9c2f88,2019-09-01,dev
-5e0d9c2f88,2022-01-01,lead
-c4a1b6e903,2020-01-01,dev
-c4a1b6e903,2022-03-01,lead
-71d8f0b2ce,2020-04-01,dev
-71d8f0b2ce,2022-09-01,lead
-e35a9c7d41,2020-07-01,dev
-e35a9c7d41,2023-01-01,lead
-```
+    person,date,role
+    9f2c41d07a,2019-03-01,dev
+    9f2c41d07a,2021-05-01,lead
+    0b77e3aa15,2019-06-01,dev
+    0b77e3aa15,2021-02-01,lead
+    5e0d9c2f88,2019-09-01,dev
+    5e0d9c2f88,2022-01-01,lead
+    c4a1b6e903,2020-01-01,dev
+    c4a1b6e903,2022-03-01,lead
+    71d8f0b2ce,2020-04-01,dev
+    71d8f0b2ce,2022-09-01,lead
+    e35a9c7d41,2020-07-01,dev
+    e35a9c7d41,2023-01-01,lead
 
 ``ladders observe org.yaml history.csv`` reports LAD401 on ``dev``: of the 6 people who
 rose from it, 0 did so without management.
 
 Passing: the same ladder, and a history in which some developers become senior
-developers (3 of 6 without management, over the ``min-share``):
+developers (3 of 6 without management, over the ``min-share``)::
 
-```csv
-person,date,role
-9f2c41d07a,2019-03-01,dev
-9f2c41d07a,2021-05-01,senior
-0b77e3aa15,2019-06-01,dev
-0b77e3aa15,2021-02-01,senior
-5e0d9c2f88,2019-09-01,dev
-5e0d9c2f88,2022-01-01,senior
-c4a1b6e903,2020-01-01,dev
-c4a1b6e903,2022-03-01,lead
-71d8f0b2ce,2020-04-01,dev
-71d8f0b2ce,2022-09-01,lead
-e35a9c7d41,2020-07-01,dev
-e35a9c7d41,2023-01-01,lead
-```
+    person,date,role
+    9f2c41d07a,2019-03-01,dev
+    9f2c41d07a,2021-05-01,senior
+    0b77e3aa15,2019-06-01,dev
+    0b77e3aa15,2021-02-01,senior
+    5e0d9c2f88,2019-09-01,dev
+    5e0d9c2f88,2022-01-01,senior
+    c4a1b6e903,2020-01-01,dev
+    c4a1b6e903,2022-03-01,lead
+    71d8f0b2ce,2020-04-01,dev
+    71d8f0b2ce,2022-09-01,lead
+    e35a9c7d41,2020-07-01,dev
+    e35a9c7d41,2023-01-01,lead
 
 Options: ``min-people`` (default 5) and ``min-share`` (default 0.1), set for every
 observe rule in ``[tool.ladders.observe]``, or for this rule alone in

@@ -19,21 +19,19 @@ Failing (the ladder, ``org.yaml``)::
       senior: {title: Senior Developer, track: ic, level: L2}
 
 and the history (``history.csv``): five test engineers became developers, a lateral move
-the ladder does not have:
+the ladder does not have::
 
-```csv
-person,date,role
-4ac9e1f0d3,2020-01-01,qa
-4ac9e1f0d3,2021-06-01,dev
-d81b7c2e95,2020-02-01,qa
-d81b7c2e95,2021-09-01,dev
-2f6e0a9b47,2020-05-01,qa
-2f6e0a9b47,2022-01-01,dev
-b3c5d7e9f1,2020-08-01,qa
-b3c5d7e9f1,2022-04-01,dev
-60a2e4c6b8,2021-01-01,qa
-60a2e4c6b8,2022-10-01,dev
-```
+    person,date,role
+    4ac9e1f0d3,2020-01-01,qa
+    4ac9e1f0d3,2021-06-01,dev
+    d81b7c2e95,2020-02-01,qa
+    d81b7c2e95,2021-09-01,dev
+    2f6e0a9b47,2020-05-01,qa
+    2f6e0a9b47,2022-01-01,dev
+    b3c5d7e9f1,2020-08-01,qa
+    b3c5d7e9f1,2022-04-01,dev
+    60a2e4c6b8,2021-01-01,qa
+    60a2e4c6b8,2022-10-01,dev
 
 ``ladders observe org.yaml history.csv`` reports LAD402 on ``qa``: 5 people moved from
 Test Engineer (qa, L1) to Developer (dev, L1).
