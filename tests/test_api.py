@@ -65,3 +65,28 @@ def test_findings_are_sorted_by_file_line_column_code() -> None:
     c = ladders.Finding("LAD101", "management-only-progression", "error", "m", "a.yaml", 2, 5)
     d = ladders.Finding("LAD004", "unknown-reference", "error", "m", "a.yaml", 2, 5)
     assert sorted([a, b, c, d]) == [d, c, b, a]
+
+
+def test_all_is_the_documented_surface() -> None:
+    assert set(ladders.__all__) >= {
+        "Ladder", "load", "loads", "check", "check_file", "dump", "diff", "Finding",
+        "Severity", "LaddersError", "LoadError", "UsageError", "ConfigError", "CsvError",
+        "HistoryError", "observe", "project", "Observation", "Projection", "StuckRole",
+        "Band", "ParityRow", "progression",
+    }  # fmt: skip
+    for name in ladders.__all__:
+        assert getattr(ladders, name) is not None
+
+
+def test_import_ladders_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ladders; print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'click', 'networkx', 'numpy', 'openpyxl', 'hypothesis', 'iso4217'}), "
+        "sorted(m for m in sys.modules if m.startswith(('ladders.cli', 'ladders.report', "
+        "'ladders.observe.'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] []"

@@ -43,7 +43,7 @@ from ladders.model import (
     Track,
     infer_kind,
 )
-from ladders.observe import History, Observation, Projection, observe, project, read_history
+from ladders.observe import observe, project
 from ladders.query import Ceiling, FamilySummary, LadderSummary, ParityRow, Route, Step
 
 __all__ = [
@@ -92,3 +92,19 @@ __all__ = [
     "project",
     "read_history",
 ]
+
+
+_LAZY = ("History", "Observation", "Projection", "read_history")
+
+
+def __getattr__(name: str) -> object:
+    # The people-data classes load on first use, so ``import ladders`` stays light.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module("ladders.observe"), name)
+    raise AttributeError(f"module 'ladders' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

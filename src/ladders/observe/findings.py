@@ -86,7 +86,7 @@ def findings(
 ) -> list[Finding]:
     """The LAD401-LAD403 findings of ``observation`` (and LAD006 for their unused ignore
     entries), sorted; ``options`` may set ``min-people``/``min-share`` per code."""
-    from ladders.observe.observation import NO_FAMILY, share_fraction
+    from ladders.observe.privacy import NO_FAMILY, share_fraction
 
     lad401, lad402, lad403 = rule_modules()
     k = observation.min_people

@@ -56,7 +56,7 @@ from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.hints import did_you_mean
 from ladders.observe.history import History, HistoryError, read_history, read_titles
-from ladders.observe.privacy import few, shown
+from ladders.observe.privacy import NO_FAMILY, few, share_fraction, shown
 from ladders.observe.replay import Notes, replay
 from ladders.observe.survival import Samples
 
@@ -89,7 +89,6 @@ DAYS_PER_MONTH = 30.4375
 #: the JSON layout's version
 FORMAT_VERSION = 1
 #: how the report names the roles without a family
-NO_FAMILY = "(no family)"
 
 
 @dataclass(frozen=True)
@@ -536,17 +535,6 @@ def observe(
         [*notes.lines(history.name), *title_notes],
         rule_options or {},
     )
-
-
-def share_fraction(value: Fraction | float | str, what: str) -> Fraction:
-    """A share from 0 to 1 as an exact fraction (``0.1`` is exactly 1/10)."""
-    try:
-        share = value if isinstance(value, Fraction) else Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        raise UsageError(f"{what} must be a number from 0 to 1, not {value!r}") from None
-    if not 0 <= share <= 1:
-        raise UsageError(f"{what} must be a number from 0 to 1, not {value!r}")
-    return share
 
 
 def _replay(

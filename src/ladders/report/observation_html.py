@@ -17,7 +17,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ladders.observe.privacy import shown
-from ladders.report.observation import _yes
 
 if TYPE_CHECKING:
     from ladders.observe.observation import Observation
@@ -477,3 +476,7 @@ def _fig(value: object, digits: int) -> str:
     if isinstance(value, float):
         return f"{value:.{digits}f}"
     return str(value)
+
+
+def _yes(value: object) -> str:
+    return "yes" if value else "no"
