@@ -57,6 +57,8 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
+__all__ = ["Runner", "Timing", "main", "race"]
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate_ladder, write_json, write_yaml  # noqa: E402

@@ -112,7 +112,9 @@ def test_size_alone_is_never_an_error(
     minimal: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A small limit, for a small workbook (ladders.load is also a function: import).
-    monkeypatch.setattr(importlib.import_module("ladders.load.sheets"), "_MAX_INFLATED", 10_000)
+    monkeypatch.setattr(
+        importlib.import_module("ladders.load.sheets.guards"), "_MAX_INFLATED", 10_000
+    )
     path = write_book(minimal, tmp_path / "org.xlsx")
     noise = random.Random(7).randbytes(50_000)  # does not pack: a large part, not a bomb
     rezip(path, {"xl/media/photo.bin": noise})
