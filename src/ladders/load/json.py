@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import bisect
 import json
+import json.decoder
+import json.scanner
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ladders.load.source import Marks
 from ladders.load.text import Problem, fatal
 
-__all__ = ["json_marks", "read_json"]
+__all__ = ["JsonLocator", "json_marks", "read_json"]
 
 
 class _Constant(ValueError):
@@ -208,3 +211,104 @@ def _attach(
     else:
         container.append(value)
         table.append(where)
+
+
+_SPACE = re.compile(r"[ \t\r\n]*+")
+
+
+class JsonLocator:
+    """Positions in JSON text found on demand, for the paths findings ask about.
+
+    Instead of tokenizing the whole file in Python (what :func:`json_marks` does), it
+    walks only the containers on a path, one member at a time: keys are read with the C
+    string scanner and values skipped with the C value scanner, and each container's
+    members are remembered once read. A finding about one role costs the members of the
+    root and of ``roles`` up to it, then that role's own; a whole ladder's findings cost
+    about one pass over ``roles`` at C speed.
+
+    >>> locate = JsonLocator('{"a": 1,\\n "roles": {"x": {"moves": ["y", {"to": "z"}]}}}')
+    >>> locate.walk(("roles", "x", "moves", 1, "to"))
+    ((1, 39, None), (1, 33, None))
+    >>> locate.walk(("roles", "nobody"))  # the deepest part that exists: roles
+    ((1, 10, None), (1, 1, None))
+    """
+
+    __slots__ = ("_containers", "_scan", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        # container offset -> [members read so far, offset to read on from or -1 when done]
+        self._containers: dict[int, list[Any]] = {}
+        self._scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+
+    def _position(self, offset: int) -> tuple[int, int, None]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line, offset - self._starts[line], None
+
+    def _skip(self, offset: int) -> int:
+        match = _SPACE.match(self.text, offset)
+        return match.end() if match else offset
+
+    def _member(self, container: int, step: str | int) -> tuple[int, int] | None:
+        """(key or item offset, value offset) of ``step`` in the container at ``container``."""
+        text = self.text
+        state = self._containers.get(container)
+        if state is None:
+            is_object = text[container] == "{"
+            state = self._containers[container] = [{} if is_object else [], container + 1]
+        members, offset = state
+        if isinstance(members, dict):
+            if not isinstance(step, str):
+                return None
+            while step not in members and offset >= 0:
+                offset = self._skip(offset)
+                if text[offset] == "}":
+                    offset = -1
+                    break
+                key, after = json.decoder.scanstring(text, offset + 1)  # type: ignore[attr-defined]
+                value = self._skip(self._skip(after) + 1)  # past the colon
+                members.setdefault(key, (offset, value))
+                offset = self._next(value)
+        else:
+            if not isinstance(step, int) or step < 0:
+                return None
+            while len(members) <= step and offset >= 0:
+                offset = self._skip(offset)
+                if text[offset] == "]":
+                    offset = -1
+                    break
+                members.append((offset, offset))
+                offset = self._next(offset)
+        state[1] = offset
+        if isinstance(members, dict):
+            found: tuple[int, int] | None = members.get(step)
+            return found
+        assert isinstance(step, int)
+        return members[step] if 0 <= step < len(members) else None
+
+    def _next(self, value: int) -> int:
+        """The offset after the value at ``value`` and its comma (-1 at the container's end)."""
+        _, end = self._scan(self.text, value)
+        end = self._skip(end)
+        if self.text[end] == ",":
+            return end + 1
+        return -1
+
+    def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:
+        """0-based (line, column) of the deepest node on ``path`` that exists, and of its
+        key or item (as :meth:`SourceMap._walk <ladders.load.source.SourceMap>` gives them)."""
+        offset = self._skip(0)
+        here: tuple[int, int, None] = (0, 0, None)  # as the full reader: the file's start
+        key_pos = None
+        for step in path:
+            if offset >= len(self.text) or self.text[offset] not in "{[":
+                break
+            found = self._member(offset, step)
+            if found is None:
+                break
+            key, offset = found
+            key_pos, here = self._position(key), self._position(offset)
+        return here, key_pos

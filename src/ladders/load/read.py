@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
-from ladders.load.json import json_marks, read_json
+from ladders.load.json import JsonLocator, json_marks, read_json
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
@@ -108,7 +108,7 @@ def read_ladder_text(
                 exact, marks, problems = json_marks(text)
                 source = SourceMap(name, exact, marks)
             else:
-                source = SourceMap(name, data, compute=lambda: json_marks(text)[:2])
+                source = SourceMap(name, data, locate=JsonLocator(text).walk)
             if isinstance(data, dict):
                 data.pop("$schema", None)
     except Fatal as stop:

@@ -42,11 +42,14 @@ class SourceMap:
         marks: Marks | TableMarks | None = None,
         *,
         compute: Callable[[], tuple[Any, Marks]] | None = None,
+        locate: Callable[[Path], tuple[_Here, _Here | None]] | None = None,
     ) -> None:
         self.file = file
         self._data = data
         self._marks = marks
         self._compute = compute
+        #: finds a path's positions on demand (JSON: :class:`~ladders.load.json.JsonLocator`)
+        self._locate = locate
 
     @property
     def data(self) -> Any:
@@ -68,6 +71,11 @@ class SourceMap:
     def _walk(self, path: Path) -> tuple[_Here, _Here | None]:
         """Position (and file, if marked) of the deepest node on ``path`` that exists, and
         of its key/item."""
+        if self._locate is not None:
+            try:
+                return self._locate(path)
+            except Exception:  # positions are a courtesy: never fail a report over them
+                return (0, 0, None), None
         data, marks = self._table()
         here: _Here = (0, 0, None)
         key_pos: _Here | None = None
@@ -125,7 +133,7 @@ class SourceMap:
         the models hold what matters, and positions (if ever needed) come with a fresh
         copy of the data from :func:`~ladders.load.json.json_marks`.
         """
-        if self._compute is not None:
+        if self._compute is not None or self._locate is not None:
             self._data = None
 
 
