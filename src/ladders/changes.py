@@ -424,19 +424,24 @@ def diff(
 def _regressions(old: Ladder, new: Ladder) -> tuple[Regression, ...]:
     before, after = old.progression, new.progression
     old_ranks, new_ranks = old.ranks, new.ranks
+    old_index, new_index = before.index, after.index
+    # The highest levels reached without management, read from the sweeps' arrays (no
+    # witness routes are built: most roles did not change).
+    old_top, new_top = before.highest_without_management, after.highest_without_management
+    old_levels, new_levels = old_index.levels, new_index.levels
     found = []
     for role_id, role in new.roles.items():
-        if role_id not in old.roles:
+        i = old_index.position.get(role_id)
+        if i is None:
             continue
-        was, now = before[role_id], after[role_id]
-        if not was.can_progress_without_management:
+        j = new_index.position[role_id]
+        if old_top[i] <= old_index.rank[i]:
+            continue  # could not progress without management before
+        was_level = old_levels[old_top[i]]
+        if new_top[j] <= new_index.rank[j]:
+            found.append(Regression(role_id, role.title, was_level, None))
             continue
-        if not now.can_progress_without_management:
-            found.append(Regression(role_id, role.title, was.highest_without_management, None))
-            continue
-        was_level, now_level = was.highest_without_management, now.highest_without_management
-        assert was_level is not None
-        assert now_level is not None
+        now_level = new_levels[new_top[j]]
         # Compare on the new ladder's levels when the old level still exists there.
         was_rank = new_ranks.get(was_level, old_ranks[was_level])
         if new_ranks[now_level] < was_rank:

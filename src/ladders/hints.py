@@ -50,11 +50,12 @@ class Suggester:
     ("; did you mean 'principal'?", "; did you mean 'engineer-4999'?", '')
     """
 
-    __slots__ = ("_choices", "_index")
+    __slots__ = ("_choices", "_hints", "_index")
 
     def __init__(self, choices: Iterable[str]) -> None:
         self._choices = list(dict.fromkeys(choices))
         self._index: dict[str, list[int]] | None = None
+        self._hints: dict[str, str] = {}  # a word asked about again costs a lookup
 
     def _posting(self) -> dict[str, list[int]]:
         if self._index is None:
@@ -67,6 +68,12 @@ class Suggester:
 
     def hint(self, word: str) -> str:
         """``"; did you mean 'x'?"`` or ``""``, as :func:`did_you_mean` would say."""
+        found = self._hints.get(word)
+        if found is None:
+            found = self._hints[word] = self._hint(word)
+        return found
+
+    def _hint(self, word: str) -> str:
         choices = self._choices
         if len(choices) <= _SMALL:
             return did_you_mean(word, choices)

@@ -168,7 +168,10 @@ def import_csv_command(
     fmt: Literal["yaml", "json"] = "yaml"
     if output is not None and output.lower().endswith(".json"):
         fmt = "json"
-    text = ladder_text(data, fmt)
+    from ladders.collector import collector_paused
+
+    with collector_paused():  # many small objects, no cycles: the collector would only cost
+        text = ladder_text(data, fmt)
     inputs = [p for p in paths if p]
     write_text(text, output, inputs=inputs, exclusive=True)
     where = "<stdout>" if output in (None, "-") else output

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape, quoteattr
 
 from ladders.exchange.networkx import (
     BAND,
@@ -64,8 +63,17 @@ _NODE_KEYS = (
 _EDGE_KEYS = (("e0", KIND, "string"), ("e1", CRITERIA, "string"), ("e2", IMPLIED, "boolean"))
 
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
 def _text(value: str) -> str:
-    return escape(value)
+    """XML text (and attribute values: quotes escaped too)."""
+    return value.translate(_ESCAPES)
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute value, quoted."""
+    return f'"{_text(value)}"'
 
 
 def export_graphml(ladder: LadderData) -> str:

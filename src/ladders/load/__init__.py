@@ -20,7 +20,7 @@ from ladders.findings import Finding, Severity
 from ladders.load.includes import Reader
 from ladders.load.merge import merge
 from ladders.load.read import File, Format, Unsure, partial_model, read_ladder_text
-from ladders.load.sheets import is_spreadsheet, read_spreadsheet_root
+from ladders.load.sheets.layout import is_spreadsheet
 from ladders.load.text import LOAD_RULES, Fatal, decode, finding, problem_finding
 from ladders.model import LadderData
 
@@ -43,6 +43,8 @@ def load_path(path: str | os.PathLike[str]) -> Loaded:
     reader = Reader(name)
     with collector_paused():
         if is_spreadsheet(name):  # a workbook or a folder of CSV tables (DESIGN §1 "Spreadsheets")
+            from ladders.load.sheets import read_spreadsheet_root
+
             read_spreadsheet_root(reader)
         else:
             reader.read_root()
