@@ -233,6 +233,8 @@ def test_severity_override_shows_in_output(run_line: RunLine, write: Write, bad:
     result = run_line("check", "org.yaml")
     assert "LAD204 [warning]" in result.stdout
     assert result.stdout.endswith("Found 0 errors and 1 warning in 1 file.\n")
+    assert result.code == 0  # a warning now: below the default --fail-on error
+    assert run_line("check", "--fail-on", "warning", "org.yaml").code == 1
 
 
 @pytest.mark.parametrize(

@@ -292,3 +292,16 @@ roles:
         ("eng", 2, 0, 2),
         (None, 1, None, 1),
     ]
+
+
+def test_the_report_has_a_pay_parity_table() -> None:
+    ladder = ladders.load(Path(__file__).resolve().parents[2] / "examples" / "compact.yaml")
+    page = render(ladder, "html")
+    section = page[page.index('<section id="parity">') :]
+    section = section[: section.index("</section>")]
+    assert "<th>technical midpoint</th><th>management midpoint</th><th>gap</th>" in section
+    assert "<td>engineering</td><td>L4</td><td>EUR</td><td>105,000</td><td>105,000</td>" in section
+    no_bands = ladders.loads(
+        "levels: [L1]\ntracks: {ic: technical}\nroles: {a: {title: A, track: ic, level: L1}}\n"
+    )
+    assert 'id="parity"' not in render(no_bands, "html")

@@ -41,3 +41,20 @@ def test_step_back_is_lateral(lint: Lint) -> None:
     text = "  a: {title: A, track: ic, level: L3, moves: [{to: b, kind: technical}]}\n"
     text += "  b: {title: B, track: ic, level: L2}\n"
     assert [f.role for f in lint(text, "LAD201")] == ["a"]
+
+
+def test_the_finding_is_at_the_move_of_a_role_that_is_not_the_first(lint: Lint) -> None:
+    text = """\
+  first: {title: First, track: ic, level: L1, moves: [second]}
+  second:
+    title: Second
+    track: ic
+    level: L2
+    moves:
+      - third
+      - {to: boss, kind: technical}
+  third: {title: Third, track: ic, level: L3}
+  boss: {title: Boss, track: mgmt, level: L3}
+"""
+    (found,) = lint(text, "LAD201")
+    assert (found.role, found.line, found.column) == ("second", 11, 9)

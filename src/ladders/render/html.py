@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from html import escape
 
 from ladders.findings import Finding
@@ -376,6 +377,41 @@ def _ceilings_table(scene: Scene, first: Sequence[str | None]) -> str:
     )
 
 
+def _parity_section(scene: Scene) -> str:
+    """The pay parity table (technical against management band midpoints, per family,
+    level and currency), or nothing when the ladder has no bands."""
+    from ladders.query import parity
+
+    ladder = scene.ladder
+    drawn = {ladder.roles[r].family for r in scene.roles}
+    rows = []
+    for row in parity(ladder):
+        if row.family not in drawn:
+            continue
+        gap = "" if row.gap is None else f"{float(row.gap):+.1%}"
+        rows.append(
+            f"<tr><td>{escape(family_label(row.family))}</td><td>{escape(row.level)}</td>"
+            f"<td>{escape(row.currency)}</td><td>{_money(row.technical)}</td>"
+            f"<td>{_money(row.management)}</td><td>{escape(gap)}</td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        '<section id="parity"><h2>Pay parity</h2>\n'
+        '<p class="hint">The highest band midpoint of each kind of track at each level; '
+        "the gap is what management is paid above the technical track.</p>\n"
+        "<table><thead><tr><th>family</th><th>level</th><th>currency</th>"
+        "<th>technical midpoint</th><th>management midpoint</th><th>gap</th></tr></thead>"
+        "<tbody>" + "".join(rows) + "</tbody></table>\n</section>\n"
+    )
+
+
+def _money(value: Fraction | None) -> str:
+    if value is None:
+        return "&ndash;"
+    return f"{value.numerator:,}" if value.denominator == 1 else f"{float(value):,.2f}"
+
+
 def families_with_findings(ladder: Ladder, findings: Sequence[Finding]) -> list[str | None]:
     """The families that findings are about: those with errors first, then those with
     warnings only; each group in the order of its first role in the file.
@@ -501,6 +537,7 @@ def render_html(
         '<section id="ceilings"><h2>Ceilings per family</h2>\n'
         '<p class="hint">The highest level of each family on each kind of track.</p>\n'
         f"{_ceilings_table(scene, first)}\n</section>\n"
+        f"{_parity_section(scene)}"
         "<footer>Drawn by ladders.</footer>\n"
         f'<script type="application/json" id="ladder-data">{_data(scene, roles, moves)}'
         "</script>\n"
