@@ -132,7 +132,13 @@ def ladder_text(data: Mapping[str, Any], format: str = "yaml") -> str:
     """
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    import yaml
+    from ladders.exchange.yaml_text import yaml_text
 
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(yaml.dump(dict(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
+    try:
+        return yaml_text(data)
+    except TypeError:  # not plain data (a non-finite float in metadata): PyYAML writes it
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        text = yaml.dump(dict(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+        return str(text)
