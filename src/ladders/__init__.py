@@ -19,9 +19,10 @@ A script starts with :func:`load` (or :func:`loads`), asks the :class:`Ladder`, 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from ladders._version import __version__
 from ladders.analysis import Progression, RoleProgress, StuckRole
-from ladders.changes import LadderDiff, Regression
 from ladders.check import CheckConfig, check_file
 from ladders.errors import (
     ConfigError,
@@ -94,16 +95,30 @@ __all__ = [
 ]
 
 
-_LAZY = ("History", "Observation", "Projection", "read_history")
+# These load on first use, so ``import ladders`` (and ``ladders check``) stays light.
+_LAZY = {
+    "History": "ladders.observe",
+    "Observation": "ladders.observe",
+    "Projection": "ladders.observe",
+    "read_history": "ladders.observe",
+    "LadderDiff": "ladders.changes",
+    "Regression": "ladders.changes",
+}
+
+if _TYPE_CHECKING:
+    from ladders.changes import LadderDiff, Regression
+    from ladders.observe import History, Observation, Projection, read_history
 
 
 def __getattr__(name: str) -> object:
-    # The people-data classes load on first use, so ``import ladders`` stays light.
-    if name in _LAZY:
-        import importlib
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ladders' has no attribute {name!r}")
+    import importlib
 
-        return getattr(importlib.import_module("ladders.observe"), name)
-    raise AttributeError(f"module 'ladders' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

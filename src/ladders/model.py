@@ -81,7 +81,9 @@ LevelId = Annotated[
     BeforeValidator(_level_text, json_schema_input_type=str | int),
 ]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True)
+# Validators are built on first use (``defer_build``): a valid file is read without them
+# (:mod:`ladders.load.fast`), so a check that finds no schema error never builds them.
+_STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @functools.cache
@@ -238,7 +240,11 @@ class Role(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, serialize_by_alias=True, validate_by_name=True
+        extra="forbid",
+        frozen=True,
+        serialize_by_alias=True,
+        validate_by_name=True,
+        defer_build=True,
     )
 
     title: Text = Field(description="The role's title, such as 'Senior Engineer'.")

@@ -6,7 +6,22 @@
 
 from __future__ import annotations
 
-from ladders.cli import ask, check, diff, exchange, init, observe, render, rules
+from typing import TYPE_CHECKING
+
 from ladders.cli.app import cli, main
 
+if TYPE_CHECKING:
+    from ladders.cli import ask, check, diff, exchange, init, observe, render, rules
+
 __all__ = ["ask", "check", "cli", "diff", "exchange", "init", "main", "observe", "render", "rules"]
+
+_MODULES = frozenset(("ask", "check", "diff", "exchange", "init", "observe", "render", "rules"))
+
+
+def __getattr__(name: str) -> object:
+    # The command modules load when their command runs (see ``app.COMMANDS``).
+    if name in _MODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -60,7 +60,40 @@ class Stop(Exception):
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=_CONTEXT)
+#: command -> the module of ``ladders.cli`` that defines it (loaded when the command runs,
+#: or when help lists the commands: ``ladders check`` does not pay for ``render``)
+COMMANDS = {
+    "check": "check",
+    "diff": "diff",
+    "explain": "ask",
+    "export": "exchange",
+    "import-csv": "exchange",
+    "init": "init",
+    "observe": "observe",
+    "paths": "ask",
+    "project": "observe",
+    "render": "render",
+    "rules": "rules",
+    "schema": "rules",
+}
+
+
+class _Commands(click.Group):
+    """The ``ladders`` group: each command's module is imported when it is asked for."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            import importlib
+
+            importlib.import_module(f"ladders.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+
+@click.group(cls=_Commands, context_settings=_CONTEXT)
 @click.version_option(__version__, "--version", prog_name="ladders", message="%(prog)s %(version)s")
 def cli() -> None:
     """Check dual-track career ladders: does every role have a route forward that does

@@ -7,6 +7,8 @@ track, level or role that no file defines is LAD004, metadata nested too deep LA
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from ladders.findings import Finding, Severity
@@ -150,10 +152,8 @@ def _check_references(
 ) -> None:
     """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
 
-    One pass over roles and moves; positions are looked up only for what is wrong. On
-    the way, bare move targets are replaced by the role id objects themselves: a large
-    ladder then holds one string per role instead of one per move, and every later
-    lookup of a target finds its key by identity.
+    One pass over roles and moves, at C speed when nothing is wrong
+    (:func:`_all_known`); positions are looked up only for what is wrong.
     """
     if not unsure.levels:
         for track_id, track in tracks.items():
@@ -172,6 +172,8 @@ def _check_references(
                         column,
                     )
                 )
+    if _all_known(roles, tracks, ranks):
+        return  # the common case, checked at C speed: nothing to report about roles
     role_hints: Suggester | None = None  # built on the first unknown move target
     ids: dict[object, str] = {role_id: role_id for role_id in roles}
     canonical = ids.get
@@ -179,12 +181,10 @@ def _check_references(
         specs = role.move_specs
         if specs:
             try:
-                same = tuple(map(canonical, specs))
+                if None not in map(canonical, specs):
+                    specs = ()  # every target is a role (bare ids): nothing to report
             except TypeError:  # a move written as a mapping: checked one by one below
-                same = ()
-            if same and None not in same:
-                object.__setattr__(role, "move_specs", same)  # equal values, shared objects
-                specs = ()
+                pass
         if role.track not in tracks and not unsure.track(role.track):
             file, line, column = sources.role_value(role_id, "track")
             findings.append(
@@ -243,6 +243,29 @@ def _check_references(
                     role_id,
                 )
             )
+
+
+_TRACK = attrgetter("track")
+_LEVEL = attrgetter("level")
+_METADATA = attrgetter("metadata")
+_SPECS = attrgetter("move_specs")
+
+
+def _all_known(roles: dict[str, Role], tracks: dict[str, Track], ranks: dict[str, int]) -> bool:
+    """Whether every role's track, level and move targets exist and no role has metadata
+    (whose depth is checked role by role): then no role needs a look of its own."""
+    values = list(roles.values())
+    if not tracks.keys() >= set(map(_TRACK, values)) or not ranks.keys() >= set(
+        map(_LEVEL, values)
+    ):
+        return False
+    if any(map(_METADATA, values)):
+        return False
+    targets = list(chain.from_iterable(map(_SPECS, values)))
+    try:
+        return all(map(roles.__contains__, targets))
+    except TypeError:  # a move written as a mapping (not hashable): role by role
+        return False
 
 
 # How deep metadata may nest: a role's sits inside the file, roles and the role (3 levels),

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
+from ladders.load.fast import fast_file
 from ladders.load.json import JsonLocator, json_marks, read_json
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
@@ -125,8 +126,10 @@ def read_ladder_text(
     if not isinstance(data, dict):
         emit(Problem("LAD002", "a ladder file must be a mapping (levels, tracks, roles)"))
         return None, source, findings
+    model = fast_file(data)  # a plainly valid file, without pydantic's validators
     try:
-        model = LadderFile.model_validate(data)
+        if model is None:
+            model = LadderFile.model_validate(data)
     except ValidationError as error:
         for problem in problems_from(error, data, source):
             emit(problem)

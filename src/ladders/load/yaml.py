@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.events import (
@@ -210,6 +210,16 @@ class _EditorLines:
                 marks[number] = [at(item[0], item[1]) for item in table]
 
 
+def _refuse_tag(tag: str, start: Any) -> NoReturn:
+    raise fatal(
+        "LAD005",
+        f"tag {tag.replace(_CORE, '!!')!r} is not allowed: only YAML core "
+        "schema tags are (nothing in a ladder file is ever constructed)",
+        start.line,
+        start.column,
+    )
+
+
 def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
     problems: list[Problem] = []
     marks: Marks = {}
@@ -251,9 +261,39 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
 
             cls = event.__class__
             start = event.start_mark
-            if cls is StreamEndEvent:
+            value: Any
+            parent: _Frame | None
+            if cls is ScalarEvent and stack:  # most events: a key or a value in a mapping
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+                    _refuse_tag(tag, start)
+                parent = stack[-1]
+                if parent.is_map:
+                    key = parent.key
+                    if key is _NO_KEY:  # a key: always text
+                        value = event.value
+                        if event.anchor is not None:
+                            anchors[event.anchor] = (value, 1)
+                        parent.size += 1
+                        parent.key = value
+                        parent.key_mark = (start.line, start.column)
+                        continue
+                    context = parent.context or (
+                        _KEY_CONTEXT.get(key, _TEXT) if isinstance(key, str) else _TEXT
+                    )
+                else:
+                    context = parent.context
+                if context == _TEXT and event.implicit[0]:
+                    value = event.value or None
+                else:
+                    value = _scalar(event, context)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                size = 1
+                line, column = start.line, start.column
+            elif cls is StreamEndEvent:
                 break
-            if cls is DocumentStartEvent:
+            elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise fatal(
@@ -263,9 +303,9 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                         start.column,
                     )
                 continue
-            if cls is MappingEndEvent or cls is SequenceEndEvent:
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
-                value: Any = frame.data
+                value = frame.data
                 size = frame.size
                 line, column = frame.start
                 if frame.anchor is not None:
@@ -273,13 +313,7 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
             elif cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-                    raise fatal(
-                        "LAD005",
-                        f"tag {tag.replace(_CORE, '!!')!r} is not allowed: only YAML core "
-                        "schema tags are (nothing in a ladder file is ever constructed)",
-                        start.line,
-                        start.column,
-                    )
+                    _refuse_tag(tag, start)
                 parent = stack[-1] if stack else None
                 if parent is None:
                     context = _TEXT

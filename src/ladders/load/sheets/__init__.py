@@ -33,26 +33,64 @@ found by scanning the sheet's XML, and reported at their cells.
 
 from __future__ import annotations
 
-from ladders.load.sheets.builder import Tables
-from ladders.load.sheets.cells import _date_text as _date_text  # the tests read these
-from ladders.load.sheets.cells import _number_text as _number_text
-from ladders.load.sheets.cells import (
-    decode_cell_text,
-    encode_cell_text,
-    protect,
-    unprotect,
-)
-from ladders.load.sheets.csvfolder import read_tables
-from ladders.load.sheets.layout import (
-    COLUMNS,
-    DERIVED,
-    LADDER_KEYS,
-    REQUIRED,
-    REQUIRED_TABLES,
-    TABLES,
-    is_spreadsheet,
-)
-from ladders.load.sheets.spreadsheet import read_spreadsheet, read_spreadsheet_root
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ladders.load.sheets.builder import Tables
+    from ladders.load.sheets.cells import (
+        decode_cell_text,
+        encode_cell_text,
+        protect,
+        unprotect,
+    )
+    from ladders.load.sheets.csvfolder import read_tables
+    from ladders.load.sheets.layout import (
+        COLUMNS,
+        DERIVED,
+        LADDER_KEYS,
+        REQUIRED,
+        REQUIRED_TABLES,
+        TABLES,
+        is_spreadsheet,
+    )
+    from ladders.load.sheets.spreadsheet import read_spreadsheet, read_spreadsheet_root
+
+# Each name loads its module on first use: loading a YAML or JSON ladder asks only
+# ``layout.is_spreadsheet``, and must not pay for the readers (``import ladders`` stays light).
+_WHERE = {
+    "Tables": "builder",
+    "_date_text": "cells",
+    "_number_text": "cells",
+    "decode_cell_text": "cells",
+    "encode_cell_text": "cells",
+    "protect": "cells",
+    "unprotect": "cells",
+    "read_tables": "csvfolder",
+    "COLUMNS": "layout",
+    "DERIVED": "layout",
+    "LADDER_KEYS": "layout",
+    "REQUIRED": "layout",
+    "REQUIRED_TABLES": "layout",
+    "TABLES": "layout",
+    "is_spreadsheet": "layout",
+    "read_spreadsheet": "spreadsheet",
+    "read_spreadsheet_root": "spreadsheet",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __all__ = [
     "COLUMNS",

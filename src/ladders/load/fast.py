@@ -1,0 +1,434 @@
+"""Validating a plain, valid file without pydantic on the hot path.
+
+A file read from YAML or JSON is plain data: dicts, lists, text, numbers. When every part
+of it is exactly what the format asks for, :func:`fast_file` checks it with plain tests and
+builds the models directly (as pydantic's ``model_construct`` does, without its per-field
+work); the first doubt — any type, key or value it does not accept as-is — makes it
+answer ``None``, and the caller validates with pydantic, whose errors become the located
+LAD002 findings (:mod:`ladders.load.validate`). So a valid file never builds pydantic's
+validators (start-up) and costs a few dict lookups per role; an invalid one gives exactly
+the findings it always did.
+
+The rule that keeps the two paths equal: for any data this module accepts,
+``fast_file(data) == LadderFile.model_validate(data)``, field for field (a property test
+holds it to that on generated and mutated files). It accepts a strict subset: exact
+``str``/``int``/``bool``/``dict``/``list`` types, no aliases written by field name, no
+integer keys.
+
+>>> model = fast_file({"levels": ["L1", 2], "tracks": {"ic": "technical"},
+...     "roles": {"dev": {"title": "Developer", "track": "ic", "level": "L1"}}})
+>>> model.levels[1].id, model.tracks["ic"].kind, model.roles["dev"].title
+('2', 'technical', 'Developer')
+>>> fast_file({"levels": ["L1"], "roles": {"dev": {"title": 1}}}) is None  # pydantic's to tell
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+from ladders.model import (
+    ID_PATTERN,
+    Band,
+    LadderFile,
+    Level,
+    Move,
+    ProgressionSettings,
+    Role,
+    Track,
+    currencies,
+    exact,
+)
+
+__all__ = ["fast_file"]
+
+_M = TypeVar("_M")
+_ID = re.compile(ID_PATTERN).fullmatch
+_new = object.__new__
+_set = object.__setattr__
+
+
+class _Doubt(Exception):
+    """Something this module does not accept as-is: pydantic is to judge the file."""
+
+
+_DOUBT = _Doubt()
+
+# One ``__pydantic_fields_set__`` per distinct set of keys written (models are frozen and
+# ``model_copy`` copies the set, so sharing it is safe; it saves a set per role).
+_FIELDS_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
+
+
+def _fields_set(cls: type, keys: Any) -> set[str]:
+    key = (cls, frozenset(keys))
+    found = _FIELDS_SETS.get(key)
+    if found is None:
+        found = _FIELDS_SETS[key] = set(key[1])
+    return found
+
+
+def _build(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    """A model of ``cls`` holding ``values`` (every field, by name), not validated again."""
+    model = _new(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _text(value: Any) -> Any:
+    """Text of at least one character, or None (``Text | None``)."""
+    if value is None or (value.__class__ is str and value):
+        return value
+    raise _DOUBT
+
+
+def _plain(value: Any) -> Any:
+    """``str | None``."""
+    if value is None or value.__class__ is str:
+        return value
+    raise _DOUBT
+
+
+def _flag(value: Any) -> Any:
+    """``StrictBool | None``."""
+    if value is None or value.__class__ is bool:
+        return value
+    raise _DOUBT
+
+
+def _level_ref(value: Any) -> str:
+    """A level id as text (an integer is its decimal text)."""
+    if value.__class__ is str:
+        return value
+    if value.__class__ is int:
+        try:
+            return str(value)
+        except ValueError:  # too many digits to print: pydantic's to tell
+            raise _DOUBT from None
+    raise _DOUBT
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value.__class__ is not list:
+        raise _DOUBT
+    for item in value:
+        if item.__class__ is not str:
+            raise _DOUBT
+    return tuple(value)
+
+
+def _ignores(value: Any) -> Any:
+    """``dict[str, Text] | None``."""
+    if value is None:
+        return None
+    if value.__class__ is not dict:
+        raise _DOUBT
+    for code, reason in value.items():
+        if code.__class__ is not str or reason.__class__ is not str or not reason:
+            raise _DOUBT
+    return dict(value)
+
+
+def _metadata(value: Any) -> Any:
+    """``dict[str, Any] | None``: free-form, kept as written."""
+    if value is None:
+        return None
+    if value.__class__ is not dict:
+        raise _DOUBT
+    for key in value:
+        if key.__class__ is not str:
+            raise _DOUBT
+    return dict(value)
+
+
+_BAND_KEYS = frozenset(("min", "max", "currency"))
+
+
+def _amount(value: Any) -> int | float:
+    cls = value.__class__
+    if cls is int:
+        if value < 0:
+            raise _DOUBT
+        return value  # type: ignore[no-any-return]
+    if cls is float:
+        if value != value or value in (float("inf"), float("-inf")) or value < 0:
+            raise _DOUBT
+        return value  # type: ignore[no-any-return]
+    raise _DOUBT
+
+
+def _band(value: Any) -> Band | None:
+    if value is None:
+        return None
+    if value.__class__ is not dict or value.keys() != _BAND_KEYS:
+        raise _DOUBT
+    low, high, currency = _amount(value["min"]), _amount(value["max"]), value["currency"]
+    if currency.__class__ is not str or currency not in currencies():
+        raise _DOUBT
+    if exact(low) > exact(high):
+        raise _DOUBT
+    values = {"min": low, "max": high, "currency": currency}
+    return _build(Band, values, _fields_set(Band, _BAND_KEYS))
+
+
+_PROGRESSION_KEYS = frozenset(("promote", "switch"))
+
+
+def _progression(value: Any) -> ProgressionSettings | None:
+    if value is None:
+        return None
+    if value.__class__ is not dict or not value.keys() <= _PROGRESSION_KEYS:
+        raise _DOUBT
+    values = {"promote": _flag(value.get("promote")), "switch": _flag(value.get("switch"))}
+    return _build(ProgressionSettings, values, _fields_set(ProgressionSettings, value))
+
+
+_LEVEL_KEYS = frozenset(("id", "name", "description", "entry", "band"))
+
+
+def _level(value: Any) -> Level:
+    cls = value.__class__
+    if cls is str or cls is int:
+        value = {"id": value}
+    elif cls is not dict or not value.keys() <= _LEVEL_KEYS or "id" not in value:
+        raise _DOUBT
+    level_id = _level_ref(value["id"])
+    if _ID(level_id) is None:
+        raise _DOUBT
+    get = value.get
+    values = {
+        "id": level_id,
+        "name": _text(get("name")),
+        "description": _plain(get("description")),
+        "entry": _flag(get("entry")),
+        "band": _band(get("band")),
+    }
+    return _build(Level, values, _fields_set(Level, value))
+
+
+_TRACK_KEYS = frozenset(("kind", "name", "description", "bands"))
+_TRACK_KINDS = frozenset(("technical", "management"))
+
+
+def _track(value: Any) -> Track:
+    if value.__class__ is str:
+        value = {"kind": value}
+    elif value.__class__ is not dict or not value.keys() <= _TRACK_KEYS:
+        raise _DOUBT
+    kind = value.get("kind")
+    if kind.__class__ is not str or kind not in _TRACK_KINDS:
+        raise _DOUBT
+    bands = value.get("bands")
+    if bands is not None:
+        if bands.__class__ is not dict:
+            raise _DOUBT
+        for level_id in bands:
+            if level_id.__class__ is not str:  # an integer key: pydantic's to turn into text
+                raise _DOUBT
+        bands = {level_id: _band(band) for level_id, band in bands.items()}
+        if None in bands.values():
+            raise _DOUBT
+    get = value.get
+    values = {
+        "kind": kind,
+        "name": _text(get("name")),
+        "description": _plain(get("description")),
+        "bands": bands,
+    }
+    return _build(Track, values, _fields_set(Track, value))
+
+
+_MOVE_KEYS = frozenset(("to", "kind", "criteria", "ignore", "metadata"))
+_MOVE_KINDS = frozenset(("lateral", "technical", "management"))
+
+
+def _move(value: dict[str, Any]) -> Move:
+    if not value.keys() <= _MOVE_KEYS:
+        raise _DOUBT
+    get = value.get
+    target = get("to")
+    kind = get("kind")
+    if target.__class__ is not str or (
+        kind is not None and (kind.__class__ is not str or kind not in _MOVE_KINDS)
+    ):
+        raise _DOUBT
+    criteria = get("criteria")
+    values = {
+        "to": target,
+        "kind": kind,
+        "criteria": () if criteria is None and "criteria" not in value else _strings(criteria),
+        "ignore": _ignores(get("ignore")),
+        "metadata": _metadata(get("metadata")),
+    }
+    return _build(Move, values, _fields_set(Move, value))
+
+
+_ROLE_KEYS = frozenset(
+    (
+        "title",
+        "track",
+        "level",
+        "family",
+        "entry",
+        "description",
+        "band",
+        "progression",
+        "moves",
+        "ignore",
+        "metadata",
+    )
+)
+_ROLE_REQUIRED = frozenset(("title", "track", "level"))
+_PLAIN_ROLE_KEYS = frozenset(("title", "track", "level", "family", "entry", "description", "moves"))
+# A role's fields set, by the keys as written, in order (``moves`` is ``move_specs``).
+_ROLE_FIELDS: dict[tuple[str, ...], set[str]] = {}
+
+
+def _role_fields(keys: Any) -> set[str]:
+    names = {"move_specs" if name == "moves" else name for name in keys}
+    found = _ROLE_FIELDS[tuple(keys)] = _fields_set(Role, names)
+    return found
+
+
+def _moves(value: Any, ids: dict[Any, str]) -> tuple[str | Move, ...]:
+    """A role's moves: bare targets as the role id strings themselves where the file
+    defines that role (one string per role, not one per move), mappings as :class:`Move`."""
+    if value.__class__ is not list:
+        raise _DOUBT
+    try:
+        return tuple(map(ids.__getitem__, value))  # the common case: bare ids of this file
+    except (KeyError, TypeError):
+        pass
+    moves: list[str | Move] = []
+    for item in value:
+        cls = item.__class__
+        if cls is str:
+            moves.append(ids.get(item) or item)
+        elif cls is dict:
+            moves.append(_move(item))
+        else:
+            raise _DOUBT
+    return tuple(moves)
+
+
+def _role(value: Any, ids: dict[str, str], shared: dict[str, str]) -> Role:
+    if value.__class__ is not dict:
+        raise _DOUBT
+    get = value.get
+    title, track, level = get("title"), get("track"), get("level")
+    family, entry, description = get("family"), get("entry"), get("description")
+    moves = get("moves")
+    keys = value.keys()
+    if (  # the common shape, tested inline: most roles of a large ladder look like this
+        keys <= _PLAIN_ROLE_KEYS
+        and title.__class__ is str
+        and title
+        and track.__class__ is str
+        and level.__class__ is str
+        and (family is None or (family.__class__ is str and family))
+        and (entry is None or entry.__class__ is bool)
+        and (description is None or description.__class__ is str)
+    ):
+        specs = _moves(moves, ids) if moves is not None else _no_moves(keys)
+        fields = _ROLE_FIELDS.get(tuple(keys)) or _role_fields(keys)
+        share = shared.setdefault  # one string per distinct title, track, level, family
+        return _build(
+            Role,
+            {
+                "title": share(title, title),
+                "track": share(track, track),
+                "level": share(level, level),
+                "family": family if family is None else share(family, family),
+                "entry": entry,
+                "description": description,
+                "band": None,
+                "progression": None,
+                "move_specs": specs,
+                "ignore": None,
+                "metadata": None,
+            },
+            fields,
+        )
+    if not (_ROLE_REQUIRED <= keys <= _ROLE_KEYS):
+        raise _DOUBT
+    if title.__class__ is not str or not title or track.__class__ is not str:
+        raise _DOUBT
+    values = {
+        "title": title,
+        "track": track,
+        "level": _level_ref(level),
+        "family": _text(family),
+        "entry": _flag(entry),
+        "description": _plain(description),
+        "band": _band(get("band")),
+        "progression": _progression(get("progression")),
+        "move_specs": _moves(moves, ids) if moves is not None else _no_moves(keys),
+        "ignore": _ignores(get("ignore")),
+        "metadata": _metadata(get("metadata")),
+    }
+    return _build(Role, values, _ROLE_FIELDS.get(tuple(keys)) or _role_fields(keys))
+
+
+def _no_moves(keys: Any) -> tuple[()]:
+    if "moves" in keys:  # ``moves:`` with nothing after it
+        raise _DOUBT
+    return ()
+
+
+def _ids(value: Any) -> dict[str, Any]:
+    """A mapping keyed by ids (``tracks``, ``roles``), checked key by key."""
+    if value.__class__ is not dict:
+        raise _DOUBT
+    for key in value:
+        if key.__class__ is not str or _ID(key) is None:
+            raise _DOUBT
+    return value
+
+
+_FILE_KEYS = frozenset(
+    ("version", "name", "description", "include", "progression", "levels", "tracks", "roles")
+)
+
+
+def _file(data: Any) -> LadderFile:
+    if data.__class__ is not dict or not data.keys() <= _FILE_KEYS:
+        raise _DOUBT
+    get = data.get
+    version = get("version")
+    if version is not None and (version.__class__ is not int or version != 1):
+        raise _DOUBT
+    include = get("include")
+    levels = get("levels")
+    if levels is not None:
+        if levels.__class__ is not list:
+            raise _DOUBT
+        levels = tuple(map(_level, levels))
+    tracks = _ids(get("tracks", {}))
+    roles = _ids(get("roles", {}))
+    ids = {role_id: role_id for role_id in roles}
+    shared: dict[str, str] = {}
+    values = {
+        "version": version,
+        "name": _plain(get("name")),
+        "description": _plain(get("description")),
+        "include": () if include is None and "include" not in data else _strings(include),
+        "progression": _progression(get("progression")),
+        "levels": levels,
+        "tracks": {track_id: _track(track) for track_id, track in tracks.items()},
+        "roles": {role_id: _role(role, ids, shared) for role_id, role in roles.items()},
+    }
+    return _build(LadderFile, values, _fields_set(LadderFile, data))
+
+
+def fast_file(data: Any) -> LadderFile | None:
+    """The :class:`~ladders.model.LadderFile` of ``data``, or ``None`` when pydantic must
+    judge it (anything not plainly valid)."""
+    try:
+        return _file(data)
+    except _Doubt:
+        return None
+    except (AttributeError, TypeError):  # an unhashable key, a value of an odd type
+        return None
