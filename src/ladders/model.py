@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
@@ -500,6 +501,11 @@ class LadderData:
 
     def _expand(self) -> Iterator[ImpliedMove]:
         roles, ranks, tracks = self.roles, self.ranks, self.tracks
+        root = self.progression_settings
+        if (root is None or not (root.promote or root.switch)) and not any(
+            map(_PROGRESSION, roles.values())
+        ):
+            return  # nothing turns progression on (checked at C speed)
         promoting: dict[str, bool] = {}
         switching: dict[str, bool] = {}
         for role_id in roles:
@@ -545,6 +551,9 @@ class LadderData:
                 for target in by_kind.get((role.family, rank, other), ()):
                     if target not in written:
                         yield ImpliedMove(role_id, target, "switch", own)
+
+
+_PROGRESSION = operator.attrgetter("progression")
 
 
 def infer_kind(ladder: LadderData, from_role: str, to_role: str) -> MoveKind:
