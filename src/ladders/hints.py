@@ -8,7 +8,6 @@ only the choices sharing the word's rarer trigrams are compared.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable
 
@@ -33,6 +32,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     >>> did_you_mean("zzz", ["title"])
     ''
     """
+    import difflib  # here: only a message with a hint needs it
+
     return _phrase(difflib.get_close_matches(word, list(choices), n=1, cutoff=_CUTOFF))
 
 
@@ -95,4 +96,6 @@ class Suggester:
             key=lambda n: (-shared[n], abs(len(choices[n]) - size)),
         )
         shortlist = [choices[n] for n in ranked[:_SHORTLIST]]
+        import difflib
+
         return _phrase(difflib.get_close_matches(word, shortlist, n=1, cutoff=_CUTOFF))

@@ -216,3 +216,32 @@ def test_moves_to_roles_of_the_file_share_the_role_id_strings() -> None:
     assert model.roles["a"].move_specs[0] is keys["b"]
     assert model.roles["b"].move_specs[0] is keys["a"]
     assert model.roles["a"].move_specs[1] == "elsewhere"  # another file's role: kept as is
+
+
+@pytest.mark.parametrize(
+    ("role", "self_contained"),
+    [
+        ({"moves": ["b"]}, True),
+        ({}, True),
+        ({"moves": ["elsewhere"]}, False),  # another file's role, or none: merging looks
+        ({"moves": [{"to": "b"}]}, False),
+        ({"metadata": {"x": 1}}, False),  # its depth is checked role by role
+        ({"ignore": {"LAD101": "why"}}, False),
+    ],
+)
+def test_a_file_is_self_contained_only_when_merging_has_nothing_to_look_at(
+    role: dict[str, Any], self_contained: bool
+) -> None:
+    from ladders.load.fast import fast_read
+
+    data = {
+        "levels": ["L1"],
+        "tracks": {"ic": "technical"},
+        "roles": {
+            "a": {"title": "A", "track": "ic", "level": "L1", **role},
+            "b": {"title": "B", "track": "ic", "level": "L1"},
+        },
+    }
+    found = fast_read(data)
+    assert found is not None
+    assert found[1] is self_contained

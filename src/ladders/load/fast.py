@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from ladders.model import (
     ID_PATTERN,
     Band,
@@ -41,7 +43,7 @@ from ladders.model import (
     exact,
 )
 
-__all__ = ["fast_file"]
+__all__ = ["fast_file", "fast_read"]
 
 _M = TypeVar("_M")
 _ID = re.compile(ID_PATTERN).fullmatch
@@ -68,13 +70,20 @@ def _fields_set(cls: type, keys: Any) -> set[str]:
     return found
 
 
+# pydantic's own slots, set through their descriptors (as ``model_construct`` sets them)
+_SLOTS = BaseModel.__dict__
+_SET_FIELDS_SET = _SLOTS["__pydantic_fields_set__"].__set__
+_SET_EXTRA = _SLOTS["__pydantic_extra__"].__set__
+_SET_PRIVATE = _SLOTS["__pydantic_private__"].__set__
+
+
 def _build(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
     """A model of ``cls`` holding ``values`` (every field, by name), not validated again."""
     model = _new(cls)
     _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _SET_FIELDS_SET(model, fields_set)
+    _SET_EXTRA(model, None)
+    _SET_PRIVATE(model, None)
     return model
 
 
@@ -293,7 +302,7 @@ def _role_fields(keys: Any) -> set[str]:
     return found
 
 
-def _moves(value: Any, ids: dict[Any, str]) -> tuple[str | Move, ...]:
+def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | Move, ...]:
     """A role's moves: bare targets as the role id strings themselves where the file
     defines that role (one string per role, not one per move), mappings as :class:`Move`."""
     if value.__class__ is not list:
@@ -302,6 +311,7 @@ def _moves(value: Any, ids: dict[Any, str]) -> tuple[str | Move, ...]:
         return tuple(map(ids.__getitem__, value))  # the common case: bare ids of this file
     except (KeyError, TypeError):
         pass
+    others.append(True)  # a target outside this file, or a move written as a mapping
     moves: list[str | Move] = []
     for item in value:
         cls = item.__class__
@@ -314,7 +324,7 @@ def _moves(value: Any, ids: dict[Any, str]) -> tuple[str | Move, ...]:
     return tuple(moves)
 
 
-def _role(value: Any, ids: dict[str, str], shared: dict[str, str]) -> Role:
+def _role(value: Any, ids: dict[str, str], shared: dict[str, str], others: list[bool]) -> Role:
     if value.__class__ is not dict:
         raise _DOUBT
     get = value.get
@@ -332,7 +342,7 @@ def _role(value: Any, ids: dict[str, str], shared: dict[str, str]) -> Role:
         and (entry is None or entry.__class__ is bool)
         and (description is None or description.__class__ is str)
     ):
-        specs = _moves(moves, ids) if moves is not None else _no_moves(keys)
+        specs = _moves(moves, ids, others) if moves is not None else _no_moves(keys)
         fields = _ROLE_FIELDS.get(tuple(keys)) or _role_fields(keys)
         share = shared.setdefault  # one string per distinct title, track, level, family
         return _build(
@@ -356,6 +366,7 @@ def _role(value: Any, ids: dict[str, str], shared: dict[str, str]) -> Role:
         raise _DOUBT
     if title.__class__ is not str or not title or track.__class__ is not str:
         raise _DOUBT
+    others.append(True)  # not the plain shape: merging looks at this role
     values = {
         "title": title,
         "track": track,
@@ -365,7 +376,7 @@ def _role(value: Any, ids: dict[str, str], shared: dict[str, str]) -> Role:
         "description": _plain(description),
         "band": _band(get("band")),
         "progression": _progression(get("progression")),
-        "move_specs": _moves(moves, ids) if moves is not None else _no_moves(keys),
+        "move_specs": _moves(moves, ids, others) if moves is not None else _no_moves(keys),
         "ignore": _ignores(get("ignore")),
         "metadata": _metadata(get("metadata")),
     }
@@ -393,7 +404,7 @@ _FILE_KEYS = frozenset(
 )
 
 
-def _file(data: Any) -> LadderFile:
+def _file(data: Any) -> tuple[LadderFile, bool]:
     if data.__class__ is not dict or not data.keys() <= _FILE_KEYS:
         raise _DOUBT
     get = data.get
@@ -410,6 +421,7 @@ def _file(data: Any) -> LadderFile:
     roles = _ids(get("roles", {}))
     ids = {role_id: role_id for role_id in roles}
     shared: dict[str, str] = {}
+    others: list[bool] = []
     values = {
         "version": version,
         "name": _plain(get("name")),
@@ -418,14 +430,22 @@ def _file(data: Any) -> LadderFile:
         "progression": _progression(get("progression")),
         "levels": levels,
         "tracks": {track_id: _track(track) for track_id, track in tracks.items()},
-        "roles": {role_id: _role(role, ids, shared) for role_id, role in roles.items()},
+        "roles": {role_id: _role(role, ids, shared, others) for role_id, role in roles.items()},
     }
-    return _build(LadderFile, values, _fields_set(LadderFile, data))
+    return _build(LadderFile, values, _fields_set(LadderFile, data)), not others
 
 
 def fast_file(data: Any) -> LadderFile | None:
     """The :class:`~ladders.model.LadderFile` of ``data``, or ``None`` when pydantic must
     judge it (anything not plainly valid)."""
+    found = fast_read(data)
+    return found[0] if found is not None else None
+
+
+def fast_read(data: Any) -> tuple[LadderFile, bool] | None:
+    """As :func:`fast_file`, with whether the file is self-contained: every role is of the
+    plain shape (no band, progression, ignore or metadata) and every move a bare id of a
+    role of this file, so that merging need not look at its roles one by one."""
     try:
         return _file(data)
     except _Doubt:

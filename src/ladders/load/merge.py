@@ -127,7 +127,8 @@ def merge(
             continue
         ranks[level.id] = index
 
-    _check_references(roles, tracks, ranks, sources, findings, unsure or Unsure())
+    known = all(file.source.self_contained for file in files)
+    _check_references(roles, tracks, ranks, sources, findings, unsure or Unsure(), known)
     if any(f.severity == Severity.ERROR for f in findings):
         return None
     return LadderData(
@@ -149,6 +150,7 @@ def _check_references(
     sources: Sources,
     findings: list[Finding],
     unsure: Unsure,
+    self_contained: bool = False,
 ) -> None:
     """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
 
@@ -172,7 +174,7 @@ def _check_references(
                         column,
                     )
                 )
-    if _all_known(roles, tracks, ranks):
+    if _all_known(roles, tracks, ranks, self_contained):
         return  # the common case, checked at C speed: nothing to report about roles
     role_hints: Suggester | None = None  # built on the first unknown move target
     ids: dict[object, str] = {role_id: role_id for role_id in roles}
@@ -251,14 +253,20 @@ _METADATA = attrgetter("metadata")
 _SPECS = attrgetter("move_specs")
 
 
-def _all_known(roles: dict[str, Role], tracks: dict[str, Track], ranks: dict[str, int]) -> bool:
+def _all_known(
+    roles: dict[str, Role], tracks: dict[str, Track], ranks: dict[str, int], self_contained: bool
+) -> bool:
     """Whether every role's track, level and move targets exist and no role has metadata
-    (whose depth is checked role by role): then no role needs a look of its own."""
+    (whose depth is checked role by role): then no role needs a look of its own.
+    ``self_contained``: every file's moves are known to go to its own roles, with no
+    metadata (the fast reader saw it), so only tracks and levels are left to look up."""
     values = list(roles.values())
     if not tracks.keys() >= set(map(_TRACK, values)) or not ranks.keys() >= set(
         map(_LEVEL, values)
     ):
         return False
+    if self_contained:
+        return True
     if any(map(_METADATA, values)):
         return False
     targets = list(chain.from_iterable(map(_SPECS, values)))

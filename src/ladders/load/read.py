@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
-from ladders.load.fast import fast_file
+from ladders.load.fast import fast_read
 from ladders.load.json import JsonLocator, json_marks, read_json
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
@@ -109,7 +109,7 @@ def read_ladder_text(
                 exact, marks, problems = json_marks(text)
                 source = SourceMap(name, exact, marks)
             else:
-                source = SourceMap(name, data, locate=JsonLocator(text).walk)
+                source = SourceMap(name, data, locate=JsonLocator(text, data).walk)
             if isinstance(data, dict):
                 data.pop("$schema", None)
     except Fatal as stop:
@@ -126,7 +126,10 @@ def read_ladder_text(
     if not isinstance(data, dict):
         emit(Problem("LAD002", "a ladder file must be a mapping (levels, tracks, roles)"))
         return None, source, findings
-    model = fast_file(data)  # a plainly valid file, without pydantic's validators
+    found = fast_read(data)  # a plainly valid file, without pydantic's validators
+    model = None
+    if found is not None:
+        model, source.self_contained = found
     try:
         if model is None:
             model = LadderFile.model_validate(data)

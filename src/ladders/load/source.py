@@ -50,6 +50,9 @@ class SourceMap:
         self._compute = compute
         #: finds a path's positions on demand (JSON: :class:`~ladders.load.json.JsonLocator`)
         self._locate = locate
+        #: every role of the file is plain and moves only to roles of the file (the fast
+        #: reader saw it: :func:`~ladders.load.fast.fast_read`), so merging skips its moves
+        self.self_contained = False
 
     @property
     def data(self) -> Any:
