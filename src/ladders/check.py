@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 UNUSED_IGNORE = "LAD006"
+#: the order findings are reported in (as a key: much faster than comparing findings)
+_ORDER = Finding.sort_key
 
 
 def _names() -> dict[str, str]:
@@ -177,9 +179,12 @@ def run(
 
 
 def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]:
+    index = facts.index
+    roles = ladder.roles
     role_ignores: dict[str, Mapping[str, str]] = {}
     move_ignores: dict[tuple[str, int], Mapping[str, str]] = {}
-    for role_id, role in ladder.roles.items():
+    for role_id in map(index.ids.__getitem__, index.ignoring):
+        role = roles[role_id]
         if role.ignore:
             role_ignores[role_id] = role.ignore
         for item, move in enumerate(role.move_specs):
@@ -189,15 +194,15 @@ def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]
     ignored.update(code for entries in move_ignores.values() for code in entries)
     used: set[tuple[str, str, int]] = set()
     findings: list[Finding] = []
-    items = facts.index.items
 
     def keep(context: Context, finding: Finding) -> None:
         role = finding.role or ""
         edge = context.edge_of(finding)
-        if edge is not None and items[edge] >= 0:
-            entries = move_ignores.get((role, items[edge]))
+        item = -1 if edge is None or not move_ignores else index.item_of(edge)
+        if item >= 0:
+            entries = move_ignores.get((role, item))
             if entries and finding.code in entries:
-                used.add((role, finding.code, items[edge]))
+                used.add((role, finding.code, item))
                 # The code fired on one of the role's moves: a role entry for it is used too.
                 if finding.code in role_ignores.get(role, {}):
                     used.add((role, finding.code, -1))
@@ -217,6 +222,10 @@ def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]
         if not config.enabled(rule.code) and rule.code not in ignored:
             continue
         context = _context(ladder, facts, rule, config.options_for(rule))
+        if not ignored:  # the common case: no entry can silence a finding, so keep them all
+            found = rule.check(context)
+            findings.extend(map(config.stamp, found) if config.severity else found)
+            continue
         for finding in rule.check(context):
             keep(context, finding)
     if (config.enabled(UNUSED_IGNORE) or UNUSED_IGNORE in ignored) and ignored:
@@ -228,7 +237,7 @@ def _run(ladder: LadderData, config: CheckConfig, facts: Facts) -> list[Finding]
         findings.extend(
             config.stamp(f) for f in rule.check(context) if config.enabled(UNUSED_IGNORE)
         )
-    return sorted(findings)
+    return sorted(findings, key=_ORDER)
 
 
 def _context(ladder: LadderData, facts: Facts, rule: Rule, options: Mapping[str, Any]) -> Context:
@@ -249,7 +258,7 @@ def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Find
     findings = [config.stamp(f) for f in loaded.findings if failed or config.enabled(f.code)]
     if loaded.ladder is not None:
         findings.extend(run(loaded.ladder, config))
-    return sorted(findings)
+    return sorted(findings, key=_ORDER)
 
 
 def check_file(path: str | os.PathLike[str], config: CheckConfig | None = None) -> list[Finding]:
@@ -271,5 +280,5 @@ def check_paths(
         loaded = load_path(path)
         result.findings.extend(check_loaded(loaded, config))
         result.files.extend(f for f in loaded.files if f not in result.files)
-    result.findings.sort()
+    result.findings.sort(key=_ORDER)
     return result

@@ -94,7 +94,8 @@ class Finding:
     sheet: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "severity", Severity(self.severity))
+        if self.severity.__class__ is not Severity:
+            object.__setattr__(self, "severity", Severity(self.severity))
         if self.sheet is None and isinstance(self.file, SheetFile):
             object.__setattr__(self, "sheet", self.file.sheet)
 

@@ -5,6 +5,8 @@ A finding in a workbook names its sheet and cell instead: ``org.xlsx[roles]!A12:
 
 from __future__ import annotations
 
+from typing import Any
+
 from ladders.findings import Finding, Severity, cell_name
 from ladders.report.base import Reporter
 
@@ -29,6 +31,17 @@ class TextReporter(Reporter):
     """One line per finding, as compilers and linters print them, then a summary."""
 
     name = "text"
+    #: lines written to the stream at once (one write per line costs more than the line)
+    batch = 512
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lines: list[str] = []
+
+    def _flush(self) -> None:
+        if self._lines:
+            self.stream.write("".join(self._lines))
+            self._lines.clear()
 
     def _paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
@@ -44,9 +57,12 @@ class TextReporter(Reporter):
         code = self._paint(finding.code, _BOLD + _SEVERITY_COLOR[severity])
         label = self._paint(f"[{severity}]", _SEVERITY_COLOR[severity])
         message = finding.message.translate(_CONTROLS)
-        self.stream.write(f"{where} {code} {label} {message}\n")
+        self._lines.append(f"{where} {code} {label} {message}\n")
+        if len(self._lines) >= self.batch:
+            self._flush()
 
     def stop(self) -> None:
+        self._flush()
         counts = self.counts()
         files = _plural(len(self.files), "file")
         if not self.findings:

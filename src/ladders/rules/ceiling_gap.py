@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress
+from operator import gt
 
 from ladders.findings import Finding, Severity
 from ladders.rules.context import Context
@@ -47,12 +48,14 @@ OPTIONS: dict[str, object] = {}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per management role above its family's technical ceiling."""
     index = context.index
-    top = index.ceilings
     rank, family = index.rank, index.family
-    for i in compress(range(len(index)), index.management):
-        technical_top = top.get((family[i], False))
-        if technical_top is None or rank[i] <= technical_top:
-            continue
+    # a family without technical roles has no technical ceiling to rank above
+    tops = index.family_tops(False, len(index.levels))
+    managers = index.managers()
+    ranks = map(rank.__getitem__, managers)
+    above = map(gt, ranks, map(tops.__getitem__, map(family.__getitem__, managers)))
+    for i in compress(managers, above):
+        technical_top = tops[family[i]]
         yield context.report(
             i,
             f"{context.describe(i)} ranks above every technical role of "

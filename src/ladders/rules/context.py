@@ -7,9 +7,9 @@ engine (:mod:`ladders.check`) does, as yamllint's linter stamps its rules' probl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ladders.findings import Finding, Severity
 from ladders.index import describe
@@ -22,7 +22,20 @@ if TYPE_CHECKING:
     from ladders.index import LadderIndex
     from ladders.model import Band, LadderData, MoveKind
 
-__all__ = ["Context", "Option", "Where", "amount", "exact", "locate", "tolerance"]
+__all__ = [
+    "Context",
+    "Option",
+    "Where",
+    "amount",
+    "distinct",
+    "exact",
+    "locate",
+    "per_role",
+    "places",
+    "tolerance",
+]
+
+T = TypeVar("T")
 
 #: (file, line, column) of an item; ``sheet`` rides along in :class:`Finding` when set
 Where = tuple[str, int, int]
@@ -61,6 +74,30 @@ def amount(value: Fraction) -> str:
     if value.denominator == 1:
         return f"{value.numerator:,}"
     return f"{float(value):,.2f}"
+
+
+def distinct(bands: Mapping[int, Band]) -> dict[int, Band]:
+    """The distinct band objects among a ladder's bands, by ``id``: roles share their
+    level's or their track's band, so work done per band (exact midpoints, say) is done a
+    few times instead of once per role."""
+    values = bands.values()
+    return dict(zip(map(id, values), values, strict=True))
+
+
+def per_role(bands: Mapping[int, Band], per_band: Mapping[int, T]) -> dict[int, T]:
+    """Role number -> ``per_band[id(band)]``, for each role's band (see :func:`distinct`)."""
+    return dict(zip(bands, map(per_band.__getitem__, map(id, bands.values())), strict=True))
+
+
+def places(values: Iterable[Fraction]) -> dict[Fraction, int]:
+    """Each value's place among the distinct ``values`` in increasing order: comparing
+    places compares the values exactly, as whole numbers (much faster than fractions).
+
+    >>> from fractions import Fraction
+    >>> places([Fraction(3, 2), Fraction(1, 3), Fraction(3, 2)])
+    {Fraction(1, 3): 0, Fraction(3, 2): 1}
+    """
+    return {value: place for place, value in enumerate(sorted(set(values)))}
 
 
 def locate(ladder: LadderData, role: str, *path: str | int, key: bool = True) -> Where:
@@ -128,8 +165,8 @@ class Context:
         """A finding about move ``edge``: at its list item, or for an implied move at the
         ``progression`` key that implied it (the role's own, else the ladder's)."""
         index = self.index
-        role_id = index.ids[index.sources[edge]]
-        item = index.items[edge]
+        role_id = index.ids[index.source_of(edge)]
+        item = index.item_of(edge)
         if item >= 0:
             where = locate(self.ladder, role_id, "moves", item, key=False)
         else:
@@ -168,7 +205,7 @@ class Context:
         index = self.index
         target = index.targets[edge]
         return move_kind(
-            index.rank[index.sources[edge]], index.rank[target], bool(index.management[target])
+            index.rank[index.source_of(edge)], index.rank[target], bool(index.management[target])
         )
 
     def written(self, role: int) -> range:

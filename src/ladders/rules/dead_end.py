@@ -42,8 +42,9 @@ def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per role below its track's ceiling that cannot progress."""
     facts, index = context.facts, context.index
     rank, management, family = index.rank, index.management, index.family
+    dead = facts.dead_ends
     for i in facts.stuck:
-        if not facts.dead_end(i):
+        if i not in dead:
             continue
         kind = "management" if management[i] else "technical"
         kind_top = index.ceilings[family[i], bool(management[i])]

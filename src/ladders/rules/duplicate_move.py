@@ -27,8 +27,6 @@ Suppress it for one move with ``ignore: {LAD203: <reason>}`` on the repeated mov
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
-from operator import lt, sub
 
 from ladders.findings import Finding, Severity
 from ladders.rules.context import Context
@@ -42,19 +40,15 @@ OPTIONS: dict[str, object] = {}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per repeated move target, at the repeat."""
     index = context.index
-    offsets, targets, everyone = index.offsets, index.targets, range(len(index))
-    # The roles whose moves have fewer distinct targets than moves, at C speed (implied
-    # moves never repeat a target, so only written repeats can make the counts differ).
-    counts = map(sub, offsets[1:], offsets)
-    distinct = map(len, map(set, index.moves_of(everyone)))
-    for role in compress(everyone, map(lt, distinct, counts)):
-        first: dict[int, int] = {}
-        for number, edge in enumerate(context.written(role)):
-            earlier = first.setdefault(targets[edge], number)
-            if earlier == number:
-                continue
-            yield context.report_move(
-                edge,
-                f"{context.describe(role)} lists the move to {context.describe(targets[edge])} "
-                f"more than once (moves {earlier + 1} and {number + 1}); remove the repeat",
-            )
+    offsets, targets = index.offsets, index.targets
+    # Only written moves repeat a target: implied moves never repeat any move's target.
+    for edge, first in index.repeats():
+        if index.item_of(edge) < 0:
+            continue
+        role = index.source_of(edge)
+        yield context.report_move(
+            edge,
+            f"{context.describe(role)} lists the move to {context.describe(targets[edge])} "
+            f"more than once (moves {first - offsets[role] + 1} and {edge - offsets[role] + 1}); "
+            "remove the repeat",
+        )

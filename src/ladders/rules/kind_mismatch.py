@@ -60,7 +60,7 @@ def check(context: Context) -> Iterator[Finding]:
         inferred = context.kind(edge)
         if declared == inferred:
             continue
-        source, target = index.sources[edge], index.targets[edge]
+        source, target = index.source_of(edge), index.targets[edge]
         track = "management" if management[target] else "technical"
         yield context.report_move(
             edge,

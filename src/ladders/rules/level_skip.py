@@ -40,8 +40,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import compress, repeat
-from operator import lt, sub
 
 from ladders.findings import Finding, Severity
 from ladders.rules.context import Context, Option
@@ -62,22 +60,21 @@ def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move passing more than ``max-step`` used levels."""
     max_step: int = context.options["max-step"]
     index = context.index
-    rank, sources, targets = index.rank, index.sources, index.targets
+    rank, targets = index.rank, index.targets
     # Candidates at C speed: moves rising more than max-step ranks at all.
-    rises = map(sub, map(rank.__getitem__, targets), map(rank.__getitem__, sources))
-    candidates = list(compress(range(len(targets)), map(lt, repeat(max_step), rises)))
+    candidates = index.rising_edges(max_step)
     if not candidates:
         return
-    tracks = [role.track for role in context.ladder.roles.values()]
-    used: dict[tuple[int, str], list[int]] = {}
-    for i, track in enumerate(tracks):
-        used.setdefault((index.family[i], track), []).append(rank[i])
-    for key, ranks in used.items():
-        used[key] = sorted(set(ranks))
+    track = index.track
+    used: dict[tuple[int, int], list[int]] = {}
+    for family, track_number, at in index.placements:
+        used.setdefault((family, track_number), []).append(at)
+    for ranks in used.values():
+        ranks.sort()
     for edge in candidates:
-        source, target = sources[edge], targets[edge]
+        source, target = index.source_of(edge), targets[edge]
         low, high = rank[source], rank[target]
-        ranks = used[index.family[target], tracks[target]]
+        ranks = used[index.family[target], track[target]]
         passed = ranks[bisect_right(ranks, low) : bisect_right(ranks, high)]
         if len(passed) <= max_step:
             continue
@@ -88,6 +85,7 @@ def check(context: Context) -> Iterator[Finding]:
             f"the {context.kind(edge)} move from {context.describe(source)} to "
             f"{context.describe(target)} passes {len(passed)} levels at which "
             f"{context.family_phrase(index.family[target])} has roles on track "
-            f"{tracks[target]!r} ({names}), more than max-step {max_step}; move to a role at "
-            f"{allowed} instead, or add an ignore entry on the move if it is a fast track",
+            f"{index.tracks[track[target]]!r} ({names}), more than max-step {max_step}; move to "
+            f"a role at {allowed} instead, or add an ignore entry on the move if it is a fast "
+            "track",
         )

@@ -55,7 +55,7 @@ def check(context: Context) -> Iterator[Finding]:
         if not management[i]:
             continue
         technical_top = top.get((family[i], False))
-        if technical_top is None or rank[i] >= technical_top or facts.dead_end(i):
+        if technical_top is None or rank[i] >= technical_top or i in facts.dead_ends:
             continue
         yield context.report(
             i,

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ladders.findings import Finding, Severity
-from ladders.rules.context import Context, amount, exact, tolerance
+from ladders.rules.context import Context, amount, distinct, exact, places, tolerance
 
 CODE = "LAD305"
 NAME = "pay-ceiling"
@@ -66,29 +66,40 @@ OPTIONS = {"tolerance": tolerance(0.05)}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per technical role at its family's technical pay maximum, when
     management pays more at the top."""
+    bands = context.bands
+    if not bands:
+        return
     index = context.index
+    family, management = index.family, index.management
     allowed = 1 + Fraction(repr(context.options["tolerance"]))
-    # (family, currency, is management) -> (highest max, roles holding it)
-    tops: dict[tuple[int, str, bool], tuple[Fraction, list[int]]] = {}
-    for i, band in context.bands.items():
-        key = (index.family[i], band.currency, bool(index.management[i]))
-        high = exact(band.max)
+    # band maxima compared exactly, as their places in increasing order
+    objects = distinct(bands)
+    maximum = {key: exact(band.max) for key, band in objects.items()}
+    place = places(maximum.values())
+    value = sorted(place, key=place.__getitem__)  # place -> the maximum
+    top = {key: place[high] for key, high in maximum.items()}
+    # (family, currency, is management) -> (place of the highest max, roles holding it)
+    tops: dict[tuple[int, str, bool], tuple[int, list[int]]] = {}
+    for i, band in bands.items():
+        key = (family[i], band.currency, management[i] == 1)
+        high = top[id(band)]
         best = tops.get(key)
         if best is None or best[0] < high:
             tops[key] = (high, [i])
         elif best[0] == high:
             best[1].append(i)
-    for (family, currency, management), (technical_max, holders) in sorted(tops.items()):
-        if management:
+    for (family_number, currency, is_management), (high, holders) in sorted(tops.items()):
+        if is_management:
             continue
-        other = tops.get((family, currency, True))
-        if other is None or other[0] <= technical_max * allowed:
+        other = tops.get((family_number, currency, True))
+        technical_max = value[high]
+        if other is None or value[other[0]] <= technical_max * allowed:
             continue
         for i in holders:
             yield context.report(
                 i,
-                f"the technical pay of {context.family_phrase(family)} tops out at "
+                f"the technical pay of {context.family_phrase(family_number)} tops out at "
                 f"{amount(technical_max)} {currency} ({context.describe(i)}), below the "
-                f"management maximum {amount(other[0])} {currency} "
+                f"management maximum {amount(value[other[0]])} {currency} "
                 f"(tolerance {float(allowed - 1):.0%}); raise the top technical band",
             )

@@ -50,9 +50,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from itertools import compress, repeat
+from operator import and_, eq, lt
 
 from ladders.findings import Finding, Severity
-from ladders.rules.context import Context, amount, tolerance
+from ladders.rules.context import Context, amount, distinct, per_role, places, tolerance
 
 CODE = "LAD304"
 NAME = "pay-cut-promotion"
@@ -67,20 +69,30 @@ def check(context: Context) -> Iterator[Finding]:
         return
     index = context.index
     keep = 1 - Fraction(repr(context.options["tolerance"]))
-    rank, sources, targets = index.rank, index.sources, index.targets
-    for edge in range(len(targets)):
-        source, target = sources[edge], targets[edge]
-        if rank[target] <= rank[source]:
-            continue
-        low, high = bands.get(source), bands.get(target)
-        if low is None or high is None or low.currency != high.currency:
-            continue
-        if high.midpoint >= low.midpoint * keep:
-            continue
+    # Exactly, as whole numbers: a move fires when the place of its target's midpoint is
+    # below the place of its source's midpoint x keep, among all of them.
+    objects = distinct(bands)
+    midpoint = {key: band.midpoint for key, band in objects.items()}
+    place = places([*midpoint.values(), *(value * keep for value in midpoint.values())])
+    high = per_role(bands, {key: place[value] for key, value in midpoint.items()})
+    low = per_role(bands, {key: place[value * keep] for key, value in midpoint.items()})
+    currency = per_role(bands, {key: band.currency for key, band in objects.items()})
+    edges = index.rising_edges(0)
+    sources = list(map(index.sources.__getitem__, edges))
+    targets = list(map(index.targets.__getitem__, edges))
+    # a role without a band is below nothing (the place past the last) and nothing is
+    # below it (the place before the first)
+    below = map(lt, map(high.get, targets, repeat(len(place))), map(low.get, sources, repeat(-1)))
+    same = map(eq, map(currency.get, sources), map(currency.get, targets))
+    for edge, source, target in compress(
+        zip(edges, sources, targets, strict=True), map(and_, below, same)
+    ):
+        low_band, high_band = bands[source], bands[target]
         yield context.report_move(
             edge,
             f"the {context.kind(edge)} move from {context.describe(source)} to "
-            f"{context.describe(target)} cuts pay: band midpoint {amount(high.midpoint)} "
-            f"{high.currency} is below {amount(low.midpoint)}; raise the band of "
+            f"{context.describe(target)} cuts pay: band midpoint "
+            f"{amount(midpoint[id(high_band)])} {high_band.currency} is below "
+            f"{amount(midpoint[id(low_band)])}; raise the band of "
             f"{index.ids[target]} or lower that of {index.ids[source]}",
         )

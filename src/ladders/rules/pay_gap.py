@@ -58,9 +58,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from itertools import compress
+from operator import not_
 
 from ladders.findings import Finding, Severity
-from ladders.rules.context import Context, amount, tolerance
+from ladders.rules.context import Context, amount, distinct, places, tolerance
 
 CODE = "LAD303"
 NAME = "pay-gap"
@@ -70,33 +72,43 @@ OPTIONS = {"tolerance": tolerance(0.05)}
 
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per technical role paid less than a manager at its level."""
-    index = context.index
-    allowed = Fraction(repr(context.options["tolerance"]))
-    # (family, rank, currency) -> the management role with the highest midpoint there
-    managers: dict[tuple[int, int, str], tuple[Fraction, int]] = {}
     bands = context.bands
-    for i, band in bands.items():
-        if index.management[i]:
-            key = (index.family[i], index.rank[i], band.currency)
-            if key not in managers or managers[key][0] < band.midpoint:
-                managers[key] = (band.midpoint, i)
+    if not bands:
+        return
+    index = context.index
+    family, rank, management = index.family, index.rank, index.management
+    allowed = Fraction(repr(context.options["tolerance"]))
+    # Exactly, as whole numbers: a manager's midpoint m fires on a technical midpoint t
+    # when m > t x (1 + tolerance), so each midpoint and each midpoint x (1 + tolerance)
+    # is placed in one order.
+    objects = distinct(bands)
+    midpoint = {key: band.midpoint for key, band in objects.items()}
+    raised = {key: value * (1 + allowed) for key, value in midpoint.items()}
+    place = places([*midpoint.values(), *raised.values()])
+    # (family, rank, currency) -> (place of the highest midpoint, the manager paid it)
+    managers: dict[tuple[int, int, str], tuple[int, int]] = {}
+    for i in filter(bands.__contains__, index.managers()):
+        band = bands[i]
+        key = (family[i], rank[i], band.currency)
+        at = place[midpoint[id(band)]]
+        best = managers.get(key)
+        if best is None or best[0] < at:
+            managers[key] = (at, i)
     if not managers:
         return
-    for i, band in bands.items():
-        if index.management[i]:
+    technical = compress(bands.items(), map(not_, map(management.__getitem__, bands)))
+    for i, band in technical:
+        best = managers.get((family[i], rank[i], band.currency))
+        if best is None or best[0] <= place[raised[id(band)]]:
             continue
-        best = managers.get((index.family[i], index.rank[i], band.currency))
-        if best is None:
-            continue
-        midpoint, manager = best
-        if midpoint - band.midpoint <= allowed * band.midpoint:
-            continue
-        gap = (midpoint - band.midpoint) / band.midpoint if band.midpoint else None
+        manager = best[1]
+        own, theirs = midpoint[id(band)], midpoint[id(bands[manager])]
+        gap = (theirs - own) / own if own else None
         more = f"{float(gap):.1%} more" if gap is not None else "more"
         yield context.report(
             i,
             f"{context.describe(i)} is paid less than {context.describe(manager)} at the same "
-            f"level: band midpoint {amount(band.midpoint)} vs {amount(midpoint)} "
+            f"level: band midpoint {amount(own)} vs {amount(theirs)} "
             f"{band.currency} ({more} for management; tolerance {float(allowed):.0%}); "
             "raise the technical band to match",
         )

@@ -25,8 +25,6 @@ Suppress it for one move with ``ignore: {LAD204: <reason>}`` on the move.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
-from operator import eq
 
 from ladders.findings import Finding, Severity
 from ladders.rules.context import Context
@@ -40,11 +38,10 @@ OPTIONS: dict[str, object] = {}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per move whose target is the role itself."""
     index = context.index
-    sources = index.sources
     # The edges whose source is their target, at C speed (implied moves never are).
-    for edge in compress(range(len(sources)), map(eq, sources, index.targets)):
+    for edge in index.self_edges():
         yield context.report_move(
             edge,
-            f"{context.describe(sources[edge])} has a move to itself; remove it or point it "
-            "at another role",
+            f"{context.describe(index.targets[edge])} has a move to itself; remove it or "
+            "point it at another role",
         )

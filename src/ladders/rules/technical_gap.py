@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress
+from operator import lt, not_
 
 from ladders.findings import Finding, Severity
 from ladders.rules.context import Context
@@ -46,19 +47,25 @@ OPTIONS: dict[str, object] = {}
 def check(context: Context) -> Iterator[Finding]:
     """Yield one finding per management role at a level with no technical counterpart."""
     index = context.index
-    top = index.ceilings
-    rank, family, management = index.rank, index.family, index.management
-    technical_levels: set[tuple[int, int]] | None = None
-    for i in compress(range(len(index)), management):
-        technical_top = top.get((family[i], False))
-        if technical_top is None or rank[i] >= technical_top:
-            continue
-        if technical_levels is None:
-            technical_levels = {
-                (f, r) for f, r, m in zip(family, rank, management, strict=True) if not m
-            }
-        if (family[i], rank[i]) in technical_levels:
-            continue
+    rank, family = index.rank, index.family
+    # a family without technical roles has no technical ceiling to be below
+    tops = index.family_tops(False, -1)
+    managers = index.managers()
+    below = map(
+        lt,
+        map(rank.__getitem__, managers),
+        map(tops.__getitem__, map(family.__getitem__, managers)),
+    )
+    candidates = list(compress(managers, below))
+    if not candidates:
+        return
+    kinds = index.management_tracks
+    technical_levels = {(f, r) for f, t, r in index.placements if not kinds[t]}
+    levels = zip(
+        map(family.__getitem__, candidates), map(rank.__getitem__, candidates), strict=True
+    )
+    for i in compress(candidates, map(not_, map(technical_levels.__contains__, levels))):
+        technical_top = tops[family[i]]
         yield context.report(
             i,
             f"{context.describe(i)} has no technical counterpart: "

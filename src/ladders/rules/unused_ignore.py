@@ -57,7 +57,9 @@ def check(context: Context) -> Iterator[Finding]:
     reported when there is nothing to silence."""
     used: frozenset[tuple[str, str, int]] = context.options["used"]
     known: dict[str, tuple[str, str]] = context.options["known"]
-    for role_id, role in context.ladder.roles.items():
+    roles, ids = context.ladder.roles, context.index.ids
+    for role_id in map(ids.__getitem__, context.index.ignoring):
+        role = roles[role_id]
         entries = [(code, -1) for code in role.ignore or ()]
         for item, move in enumerate(role.move_specs):
             if move.__class__ is not str and move.ignore:  # type: ignore[union-attr]

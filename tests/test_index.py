@@ -1,0 +1,78 @@
+"""ladders.index: the ladder as integer arrays, and the move searches the rules share."""
+
+from __future__ import annotations
+
+import ladders
+from ladders.index import LadderIndex
+
+IMPLIED = ladders.loads(
+    """\
+levels: [{id: L1, entry: true}, L2, L3]
+tracks: {ic: technical, mgmt: management}
+roles:
+  dev:
+    title: Developer
+    track: ic
+    level: L1
+    progression: {promote: true}
+    moves: [staff, {to: staff, kind: lateral, ignore: {LAD203: copied}}, dev]
+  senior: {title: Senior, track: ic, level: L2, entry: true, moves: [lead]}
+  staff: {title: Staff, track: ic, level: L3, entry: false, ignore: {LAD103: top}}
+  lead: {title: Lead, track: mgmt, level: L3, family: ops, band: {min: 1, max: 3, currency: EUR}}
+"""
+)
+
+
+def test_implied_moves_come_after_the_written_ones() -> None:
+    index = LadderIndex(IMPLIED)
+    # dev writes staff, staff, dev; promote implies senior (the next level on its track)
+    assert index.targets == [2, 2, 0, 1, 3]
+    assert index.offsets == [0, 4, 5, 5, 5]
+    assert index.items == [0, 1, 2, -1, 0]
+    assert [index.item_of(edge) for edge in range(5)] == index.items
+    assert index.sources == [0, 0, 0, 0, 1]
+    assert set(index.implied) == {3}
+    assert index.written_moves[0][0] == 1  # the move written as a mapping: its edge
+    assert index.declared == [(1, "lateral")]
+
+
+def test_one_move_is_answered_without_the_edge_lists() -> None:
+    index = LadderIndex(
+        ladders.loads(
+            "levels: [L1, L2]\ntracks: {ic: technical}\nroles:\n"
+            "  a: {title: A, track: ic, level: L1, moves: [b, c]}\n"
+            "  none: {title: N, track: ic, level: L1}\n"
+            "  b: {title: B, track: ic, level: L2, moves: [c]}\n"
+            "  c: {title: C, track: ic, level: L2}\n"
+        )
+    )
+    assert [index.source_of(edge) for edge in range(3)] == [0, 0, 2]
+    assert [index.item_of(edge) for edge in range(3)] == [0, 1, 0]
+    assert index.sources == [0, 0, 2]  # the same, once built
+
+
+def test_own_entry_overrides_the_level_s() -> None:
+    # dev: its level's; senior: its own true; staff: its own false at a non-entry level
+    assert LadderIndex(IMPLIED).entries == [0, 1]
+
+
+def test_roles_with_ignore_entries_on_the_role_or_a_move() -> None:
+    assert LadderIndex(IMPLIED).ignoring == [0, 2]
+
+
+def test_own_bands_and_ceilings() -> None:
+    index = LadderIndex(IMPLIED)
+    assert list(index.own_bands) == [3]
+    assert index.family_tops(False, -1) == [2, -1]  # (no family), ops
+    assert index.family_tops(True, -1) == [-1, 2]
+    assert index.managers() == [3]
+    assert index.placements == {(0, 0, 0), (0, 0, 1), (0, 0, 2), (1, 1, 2)}
+
+
+def test_move_searches() -> None:
+    index = LadderIndex(IMPLIED)
+    assert index.self_edges() == [2]
+    assert index.repeats() == [(1, 0)]
+    assert index.rising_edges(0) == [0, 1, 3, 4]
+    assert index.rising_edges(1) == [0, 1]
+    assert index.arrays is None  # a small ladder is searched with lists
