@@ -58,7 +58,8 @@ def measure_size(roles: int, repeat: int, healthy: bool) -> dict[str, Any]:
     from generate import generate_ladder, write_json
 
     import ladders
-    from ladders.analysis import LadderIndex, Progression, reachable
+    from ladders.analysis import Progression, reachable
+    from ladders.index import LadderIndex
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"ladder-{roles}.json"
@@ -76,12 +77,12 @@ def measure_size(roles: int, repeat: int, healthy: bool) -> dict[str, Any]:
     rss_loaded = _maxrss_mb()
 
     def forget() -> None:
-        # the ladder caches its progression; drop it so that each run starts cold
-        ladder.__dict__.pop("progression", None)
+        # the ladder caches its index and facts; drop them so that each run starts cold
+        object.__setattr__(ladder, "_facts", None)
 
     def analysis() -> None:
         index = LadderIndex(ladder)
-        progression = Progression(ladder, index)
+        progression = Progression(index)
         progression.highest_without_management  # noqa: B018 (runs the sweep)
         progression.highest  # noqa: B018
         reachable(index)

@@ -289,7 +289,21 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                     value = _scalar(event, context)
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
-                size = 1
+                # Attach it here (as below, for one scalar).
+                parent.size += 1
+                if not parent.is_map:
+                    parent.data.append(value)
+                    parent.marks.append((start.line, start.column))
+                    continue
+                key = parent.key
+                parent.key = _NO_KEY
+                if key.__class__ is str and key not in parent.data:
+                    parent.data[key] = value
+                    kl, kc = parent.key_mark
+                    parent.marks[key] = (kl, kc, start.line, start.column)
+                    continue
+                size = 0  # counted above; the general code below reports the duplicate
+                parent.key = key
                 line, column = start.line, start.column
             elif cls is StreamEndEvent:
                 break
