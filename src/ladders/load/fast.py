@@ -254,9 +254,13 @@ _MOVE_KEYS = frozenset(("to", "kind", "criteria", "ignore", "metadata"))
 _MOVE_KINDS = frozenset(("lateral", "technical", "management"))
 
 
+_TO_KIND = frozenset(("to", "kind"))
+# A move's fields set, by the keys as written, in order.
+_MOVE_FIELDS: dict[tuple[str, ...], set[str]] = {}
+
+
 def _move(value: dict[str, Any]) -> Move:
-    if not value.keys() <= _MOVE_KEYS:
-        raise _DOUBT
+    keys = value.keys()
     get = value.get
     target = get("to")
     kind = get("kind")
@@ -264,15 +268,24 @@ def _move(value: dict[str, Any]) -> Move:
         kind is not None and (kind.__class__ is not str or kind not in _MOVE_KINDS)
     ):
         raise _DOUBT
-    criteria = get("criteria")
-    values = {
-        "to": target,
-        "kind": kind,
-        "criteria": () if criteria is None and "criteria" not in value else _strings(criteria),
-        "ignore": _ignores(get("ignore")),
-        "metadata": _metadata(get("metadata")),
-    }
-    return _build(Move, values, _fields_set(Move, value))
+    values: dict[str, Any]
+    if keys <= _TO_KIND:  # the common shape (what ``export --format csv`` tables give)
+        values = {"to": target, "kind": kind, "criteria": (), "ignore": None, "metadata": None}
+    elif keys <= _MOVE_KEYS:
+        criteria = get("criteria")
+        values = {
+            "to": target,
+            "kind": kind,
+            "criteria": () if criteria is None and "criteria" not in keys else _strings(criteria),
+            "ignore": _ignores(get("ignore")),
+            "metadata": _metadata(get("metadata")),
+        }
+    else:
+        raise _DOUBT
+    fields = _MOVE_FIELDS.get(tuple(keys))
+    if fields is None:
+        fields = _MOVE_FIELDS[tuple(keys)] = _fields_set(Move, keys)
+    return _build(Move, values, fields)
 
 
 _ROLE_KEYS = frozenset(
