@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import sys
 from typing import Literal
 
@@ -185,6 +186,10 @@ def import_csv_command(
     return 1 if any(f.severity == "error" for f in problems) else 0
 
 
+# The CSV reader's limit on one cell: a text shorter than it cannot have a cell over it.
+_FIELD_LIMIT = csv.field_size_limit()
+# What a cell needs to fail reading: JSON (nesting), a lone CR, a NUL.
+_MAY_FAIL = re.compile(r"[\[{\r\x00]")
 # As deep as a ladder file may nest (LAD005): deeper JSON in a cell is refused.
 _MAX_CELL_DEPTH = 64
 
@@ -192,6 +197,8 @@ _MAX_CELL_DEPTH = 64
 def check_table(text: str, path: str) -> None:
     """Raise :class:`Stop` naming ``path`` and the line when a CSV table cannot be read:
     a cell over the CSV reader's size limit, or JSON in a cell nested too deep."""
+    if not _MAY_FAIL.search(text) and len(text) < _FIELD_LIMIT:
+        return  # no cell can hold JSON, a NUL, or be over the reader's size limit
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         for row in reader:

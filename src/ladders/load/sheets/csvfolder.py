@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from ladders.load.sheets.builder import Tables, _Builder, _finish
 from ladders.load.sheets.cells import _lines, unprotect
 from ladders.load.sheets.layout import REQUIRED_TABLES, TABLES
-from ladders.load.sheets.reading import _Table, _Unreadable
+from ladders.load.sheets.reading import _CONTROL, _Table, _Unreadable
 from ladders.load.text import Fatal, decode
 
 __all__ = [
@@ -39,7 +39,8 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
 
 def _csv_table(name: str, file: str, label: str, text: str) -> _Table:
     rows = _guarded_csv(text, label)
-    return _Table(name, file, label, rows, _csv_text, _csv_text, _csv_blank)
+    controls = _CONTROL.search(text) is not None  # once for the table, not per cell
+    return _Table(name, file, label, rows, _csv_text, _csv_text, _csv_blank, controls)
 
 
 def _guarded_csv(text: str, label: str) -> Iterator[tuple[int, list[str]]]:

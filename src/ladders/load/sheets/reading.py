@@ -34,6 +34,8 @@ class _Table:
     text: Callable[[Any], str | None]  # what a person sees in a cell, None when blank
     value: Callable[[Any], Any]  # a cell's typed value (bool, int, float, str), None when blank
     blank: Callable[[Sequence[Any]], bool]  # whether a row has nothing in it
+    #: whether a cell may hold a control character (False: the whole text was looked at)
+    controls: bool = True
 
 
 # C0 control characters other than tab and line breaks: as in a ladder file, refused.
@@ -170,6 +172,7 @@ class _Reading:
         dense = len(named) == width  # every column up to the last has a name
         reported: set[int] = set()
         text, value, file, blank = table.text, table.value, table.file, table.blank
+        controls = table.controls
         for row_line, cells in table.rows:
             if blank(cells):
                 continue
@@ -196,7 +199,7 @@ class _Reading:
                 if index is None or index >= n:
                     return None
                 got = text(cells[index]) if kind == "text" else value(cells[index])
-                if got.__class__ is str and _CONTROL.search(got):
+                if controls and got.__class__ is str and _CONTROL.search(got):
                     self.control(table, columns, cells, got, (file, row_line, index + 1), name)
                 return got
 
