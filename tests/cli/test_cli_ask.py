@@ -242,6 +242,24 @@ def test_import_csv_reports_bad_cells_as_exit_2(run_line: RunLine, tmp_path: Pat
     assert "roles.csv row 2, entry" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("moves", "line"),
+    [
+        ('from,to,metadata\nx,x,"' + "[" * 100 + "]" * 100 + '"\n', 2),  # JSON too deep
+        ('from,to,metadata\r\nx,x,\r\nx,x,"{""a"": ' + "[" * 70 + "]" * 70 + '}"\r\n', 3),
+    ],
+)
+def test_import_csv_says_which_line_it_cannot_read(
+    run_line: RunLine, tmp_path: Path, moves: str, line: int
+) -> None:
+    (tmp_path / "roles.csv").write_text("id,title,track,level,track_kind\nx,X,ic,L1,technical\n")
+    (tmp_path / "moves.csv").write_bytes(moves.encode())
+    result = run_line("import-csv", "roles.csv", "moves.csv")
+    assert result.code == 2
+    assert f"moves.csv line {line}: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_import_csv_checks_the_result(run_line: RunLine, tmp_path: Path) -> None:
     (tmp_path / "roles.csv").write_text("id,title,track,level,track_kind\nx,X,ic,L1,technical\n")
     (tmp_path / "moves.csv").write_text("from,to\nx,x\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import sys
 from typing import Literal
 
@@ -149,8 +148,10 @@ def import_csv_command(
         except OSError as error:
             raise Stop(f"cannot read {path}: {error.strerror or error}") from None
         check_table(text, path)
+        texts[path] = text
         return text
 
+    texts: dict[str, str] = {}
     roles_text, moves_text = read(roles_csv) or "", read(moves_csv) or ""
     paths = (roles_csv, moves_csv, levels_csv, tracks_csv, ladder_csv, bands_csv)
     try:
@@ -163,7 +164,9 @@ def import_csv_command(
             bands=read(bands_csv),
             name=name,
         )
-    except (csv.Error, RecursionError) as error:  # check_table should have said where
+    except (csv.Error, RecursionError) as error:
+        for path, text in texts.items():  # say where, if the CSV reader can
+            check_table(text, path, whole=True)
         names = ", ".join(p for p in paths if p)
         raise Stop(f"{names}: cannot read the tables: {error}") from None
     fmt: Literal["yaml", "json"] = "yaml"
@@ -186,19 +189,17 @@ def import_csv_command(
     return 1 if any(f.severity == "error" for f in problems) else 0
 
 
-# The CSV reader's limit on one cell: a text shorter than it cannot have a cell over it.
-_FIELD_LIMIT = csv.field_size_limit()
-# What a cell needs to fail reading: JSON (nesting), a lone CR, a NUL.
-_MAY_FAIL = re.compile(r"[\[{\r\x00]")
 # As deep as a ladder file may nest (LAD005): deeper JSON in a cell is refused.
 _MAX_CELL_DEPTH = 64
 
 
-def check_table(text: str, path: str) -> None:
-    """Raise :class:`Stop` naming ``path`` and the line when a CSV table cannot be read:
-    a cell over the CSV reader's size limit, or JSON in a cell nested too deep."""
-    if not _MAY_FAIL.search(text) and len(text) < _FIELD_LIMIT:
-        return  # no cell can hold JSON, a NUL, or be over the reader's size limit
+def check_table(text: str, path: str, *, whole: bool = False) -> None:
+    """Raise :class:`Stop` naming ``path`` and the line when a cell holds JSON nested too
+    deep; with ``whole`` (after the tables failed to read), also when the CSV reader
+    cannot read a cell (one over its size limit, a lone CR). Without ``whole``, a table
+    with no ``[`` or ``{`` is not read here at all (no cell of it can hold JSON)."""
+    if not whole and "[" not in text and "{" not in text:
+        return
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         for row in reader:
