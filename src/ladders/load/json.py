@@ -1,8 +1,10 @@
 """Read JSON ladder files: fast with the standard library, positions only when needed.
 
 ``json.loads`` reads the data (with a hook that notices duplicate keys, and NaN or
-Infinity refused). Line and column numbers are worked out by a second, slower reader
-only when a finding needs them, so a clean file costs little more than ``json.load``.
+Infinity refused). Line and column numbers are worked out only when a finding needs
+them, so a clean file costs little more than ``json.load``: by :class:`JsonLocator`,
+for the paths asked, or by a second, full reader (:func:`json_marks`) when the file has
+duplicate keys.
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ def json_marks(text: str) -> tuple[Any, Marks, list[Problem]]:
                 continue
         else:
             offset = match.start(3)
-            value = json.loads(other)
+            value = json.loads(other, parse_int=_integer)  # as read_json reads it
         _attach(stack, top, value, position(offset), problems)
     return (top[0] if top else None), marks, problems
 
@@ -214,39 +216,450 @@ def _attach(
 
 
 _SPACE = re.compile(r"[ \t\r\n]*+")
+# What follows a key: the colon, and the spacing before its value.
+_COLON = re.compile(r"[ \t\r\n]*+:[ \t\r\n]*+")
+# A value with nothing inside to unescape or nest (a plain string, a number, true, false,
+# null), the spacing after it and its comma, if any: read past without the C scanner.
+_PLAIN = re.compile(r'(?:"[^"\\]*+"|[-+.0-9eE]++|true|false|null)[ \t\r\n]*+(,?)')
+_ESCAPE = re.compile(r"\\.", re.S)
+# The UTF-8 bytes other than quote, brace and newline (no other character's encoding holds
+# one of these bytes): bytes.translate drops them at C speed.
+_UNMARKED = bytes(c for c in range(256) if c not in b'"{}\n')
+_CHUNK = 1 << 20  # text copied at a time when counting (bounds the memory used)
+_NEAR = 1 << 16  # a line further than this from a known one is found from the nearest known
+_START: tuple[int, int, None] = (0, 0, None)
+#: an offset, its 0-based line and the offset where that line starts
+_Spot = tuple[int, int, int]
+#: a member located: key offset, value offset, place among the keys, key line, line start
+_Found = tuple[int, int, int, int, int]
+#: a member of the root: key and value offsets, the value's keys and bound (if known,
+#: see ``_Ordered.bound``), and a spot at or before the key
+_Frame = tuple[int, int, "list[str] | None", "int | None", int, _Spot]
+
+
+class _Ordered:
+    """An object whose keys' order in the text is known: its members located so far."""
+
+    __slots__ = ("below", "bound", "found", "index", "keys", "located", "top", "weights")
+
+    def __init__(
+        self,
+        keys: list[str],
+        top: _Spot,
+        bound: int,
+        below: int,
+        weights: list[int] | None = None,
+    ) -> None:
+        self.keys = keys
+        self.index: dict[str, int] | None = None  # key -> its place, built on first use
+        self.top = top  # just inside the opening brace
+        #: an offset past the object's end with no quote between (its next sibling's key,
+        #: or the end of the text), and the object depth there less its members' depth
+        self.bound, self.below = bound, below
+        #: how much text the members before each place hold, roughly (None: as much each)
+        self.weights = weights
+        self.found: dict[str, _Found] = {}
+        self.located: list[int] = []  # the places of the members found, ascending
 
 
 class JsonLocator:
     """Positions in JSON text found on demand, for the paths findings ask about.
 
     Instead of tokenizing the whole file in Python (what :func:`json_marks` does), it
-    walks only the containers on a path, one member at a time: keys are read with the C
-    string scanner and values skipped with the C value scanner, and each container's
-    members are remembered once read. A finding about one role costs the members of the
-    root and of ``roles`` up to it, then that role's own; a whole ladder's findings cost
-    about one pass over ``roles`` at C speed.
+    looks up only the members on a path. Given ``data``, the value ``json.loads`` read
+    from ``text`` (which must have no duplicate keys), it keeps the order of the keys of
+    the root object and of its objects (such as ``roles``), and finds a key of those with
+    ``str.find`` from the nearest member already located (before or after it), checking
+    the candidate by counting quotes and braces at C speed (see :meth:`_search`). A key
+    of one of their members (a role's ``moves``) is searched the same way, within that
+    member's value. Any other container is read one member at a time, keys with the C
+    string scanner and values skipped with the C value scanner; what is read is
+    remembered. Where a quick answer cannot be sure (a key written with escapes, a brace
+    inside a string), members are read one by one: the answers are always those of
+    :func:`json_marks`. Lines are counted from the nearest offset whose line is known.
 
-    >>> locate = JsonLocator('{"a": 1,\\n "roles": {"x": {"moves": ["y", {"to": "z"}]}}}')
+    Only what is located is kept, besides the key lists and (from the first lookup in
+    such an object) a key -> place table: no copy of the text, no table per member.
+
+    >>> text = '{"a": 1,\\n "roles": {"x": {"moves": ["y", {"to": "z"}]}}}'
+    >>> locate = JsonLocator(text, json.loads(text))
     >>> locate.walk(("roles", "x", "moves", 1, "to"))
     ((1, 39, None), (1, 33, None))
     >>> locate.walk(("roles", "nobody"))  # the deepest part that exists: roles
     ((1, 10, None), (1, 1, None))
     """
 
-    __slots__ = ("_containers", "_scan", "_starts", "text")
+    __slots__ = (
+        "_containers",
+        "_escapes",
+        "_keys",
+        "_marks",
+        "_member_keys",
+        "_ordered",
+        "_roots",
+        "_scan",
+        "_spots",
+        "_weights",
+        "text",
+    )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, data: Any = None) -> None:
         self.text = text
-        self._starts: list[int] | None = None
         # container offset -> [members read so far, offset to read on from or -1 when done]
         self._containers: dict[int, list[Any]] = {}
+        self._ordered: dict[int, _Ordered] = {}  # object offset -> what is known of it
+        self._roots: dict[str | int, _Frame | None] = {}  # the root's members, as found
         self._scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+        self._escapes: bool | None = None  # whether the text has a backslash (found late)
+        # offsets whose line is known (ascending), and their (line, line start)
+        self._marks: list[int] = [0]
+        self._spots: list[tuple[int, int]] = [(0, 0)]
+        # Only key orders are kept (the data is released after validation): the root's,
+        # and those of its members that are objects.
+        self._keys: list[str] | None = None
+        self._weights: list[int] | None = None
+        self._member_keys: dict[str, list[str]] = {}
+        if isinstance(data, dict):
+            self._keys = list(data)
+            weights = [0]
+            for key, value in data.items():
+                if isinstance(value, dict):
+                    self._member_keys[key] = list(value)
+                size = len(value) if isinstance(value, (dict, list, str)) else 0
+                weights.append(weights[-1] + 1 + size)
+            self._weights = weights
 
-    def _position(self, offset: int) -> tuple[int, int, None]:
-        if self._starts is None:
-            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line, offset - self._starts[line], None
+    def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:
+        """0-based (line, column) of the deepest node on ``path`` that exists, and of its
+        key or item (as :meth:`SourceMap._walk <ladders.load.source.SourceMap>` gives them)."""
+        if not path:
+            return _START, None
+        first = path[0]
+        if first in self._roots:
+            frame = self._roots[first]
+        else:
+            frame = self._roots[first] = self._root(first)
+        if frame is None:
+            return _START, None  # as the full reader: the file's start
+        key, value, keys, bound, below, spot = frame
+        text = self.text
+        size = len(text)
+        for number in range(1, len(path)):
+            step = path[number]
+            if value >= size:
+                break
+            opening = text[value]
+            if opening == "{" and keys is not None and bound is not None:
+                state = self._ordered.get(value)
+                if state is None:
+                    top = self._spot(value + 1, spot)
+                    state = self._ordered[value] = _Ordered(keys, top, bound, below)
+                found = self._locate(value, state, step) if isinstance(step, str) else None
+                if found is None:
+                    break
+                key, inner, _, line, start = found
+                spot = (key, line, start)
+                keys = bound = None
+                if number + 1 < len(path) and inner < size and text[inner] == "{":
+                    # the end of this (small) value, from the C scanner: what follows it
+                    # up to there holds no quote (see _Ordered.bound)
+                    bound, below = self._scan(text, inner)[1], -1
+                value = inner
+                continue
+            if opening == "{" and bound is not None:
+                member = self._bounded(value, step, bound)
+            elif opening in "{[":
+                member = self._member(value, step)
+            else:
+                break
+            if member is None:
+                break
+            key, value = member
+            keys = bound = None
+        key_spot = self._spot(key, spot)
+        line, start = self._spot(value, key_spot)[1:]
+        return (line, value - start, None), (key_spot[1], key - key_spot[2], None)
+
+    def _root(self, step: str | int) -> _Frame | None:
+        """The frame of the root's member ``step`` (None if there is none)."""
+        text = self.text
+        size = len(text)
+        value = self._skip(0)
+        if value >= size:
+            return None
+        opening = text[value]
+        if opening == "{" and self._keys is not None:
+            if not isinstance(step, str):
+                return None
+            state = self._ordered.get(value)
+            if state is None:
+                top = self._spot(value + 1, (0, 0, 0))
+                state = _Ordered(self._keys, top, size, -1, self._weights)
+                self._ordered[value] = state
+            found = self._locate(value, state, step)
+            if found is None:
+                return None
+            key, inner, place, line, start = found
+            spot = (key, line, start)
+            if inner < size and text[inner] == "{":
+                bound, below = self._end(value, state, place)
+                return key, inner, self._member_keys.get(step), bound, below, spot
+            return key, inner, None, None, 0, spot
+        if opening == "{":
+            member = self._bounded(value, step, size)
+        elif opening == "[":
+            member = self._member(value, step)
+        else:
+            return None
+        return None if member is None else (*member, None, None, 0, (0, 0, 0))
+
+    # -- objects whose keys' order is known ------------------------------------------
+
+    def _locate(self, container: int, state: _Ordered, step: str) -> _Found | None:
+        """Member ``step`` of an ordered object, or None if it has none."""
+        found = state.found.get(step)
+        if found is not None:
+            return found
+        keys = state.keys
+        index = state.index
+        if index is None:
+            index = state.index = dict(zip(keys, range(len(keys)), strict=True))
+        place = index.get(step)
+        if place is None:
+            return None  # the parsed object has no such key: neither has its text
+        located = state.located
+        j = bisect.bisect_left(located, place)
+        # the nearest members located before and after it (else the object's ends)
+        start = state.top
+        low = -1
+        if j:
+            low = located[j - 1]
+            lower = state.found[keys[low]]
+            start = (lower[0], lower[3], lower[4])
+        if j < len(located):
+            high = located[j]
+            upper = state.found[keys[high]]
+            stop: _Spot | None = (upper[0], upper[3], upper[4])
+            end, below = upper[0], 0
+        else:
+            high, stop, end, below = len(keys), None, state.bound, state.below
+        if '"' in step or "\\" in step:
+            return self._read_on(state, step, j, low, start)
+        needle = f'"{step}"'
+        weights = state.weights
+        if weights is None:
+            backwards = high - place < place - max(low, 0)
+        else:
+            backwards = weights[high] - weights[place] < weights[place] - weights[max(low, 0)]
+        text = self.text
+        if backwards:
+            hit = self._search_back(needle, start[0], end, below)
+            if hit is None:
+                return self._read_on(state, step, j, low, start)
+            at, value, newlines = hit
+            if stop is None:  # the line of the object's end is not known: count up to it
+                line, line_start = start[1], start[2]
+                ahead = text.count("\n", start[0], at)
+                if ahead:
+                    line += ahead
+                    line_start = text.rfind("\n", start[0], at) + 1
+            elif newlines:
+                line, line_start = stop[1] - newlines, start[2]
+                back = text.rfind("\n", start[0], at)
+                if back >= 0:
+                    line_start = back + 1
+            else:
+                line, line_start = stop[1], stop[2]
+        else:
+            hit = self._search(needle, start[0], end)
+            if hit is None:
+                return self._read_on(state, step, j, low, start)
+            at, value, newlines = hit
+            line, line_start = start[1], start[2]
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", start[0], at) + 1
+        found = state.found[step] = (at, value, place, line, line_start)
+        located.insert(j, place)
+        return found
+
+    def _end(self, container: int, state: _Ordered, place: int) -> tuple[int | None, int]:
+        """The bound of the value of the member at ``place`` (see ``_Ordered.bound``)."""
+        if place + 1 < len(state.keys):
+            after = self._locate(container, state, state.keys[place + 1])
+            return (None, 0) if after is None else (after[0], -1)
+        return state.bound, state.below - 1
+
+    def _read_on(self, state: _Ordered, step: str, j: int, low: int, start: _Spot) -> _Found | None:
+        """Read the members after the one at ``low`` (``start`` is its key, or just inside
+        the brace) one by one up to ``step``: the exact, slower way."""
+        text = self.text
+        offset, mark = start[0], start
+        if low >= 0:  # past the member located before
+            _, after = json.decoder.scanstring(text, offset + 1)  # type: ignore[attr-defined]
+            offset = self._next(self._skip(self._skip(after) + 1))
+        places: list[int] = []
+        place = low
+        while offset >= 0 and place + 1 < len(state.keys):
+            offset = self._skip(offset)
+            if text[offset] == "}":
+                break
+            mark = self._spot(offset, mark)
+            key, after = json.decoder.scanstring(text, offset + 1)  # type: ignore[attr-defined]
+            value = self._skip(self._skip(after) + 1)
+            place += 1
+            state.found.setdefault(key, (offset, value, place, mark[1], mark[2]))
+            places.append(place)
+            if key == step:
+                break
+            offset = self._next(value)
+        state.located[j:j] = places
+        return state.found.get(step)
+
+    # -- finding a key with str.find ---------------------------------------------------
+    #
+    # Why the first candidate accepted is the member. The members of an object are
+    # looked for between two positions at their depth (``start``: a member's key, or
+    # just inside the brace; ``stop``: a later member's key, or a bound past the object's
+    # end with no quote before it), so every candidate lies inside the object. A
+    # candidate is the text ``"key"`` followed by a colon. Once escaped characters are
+    # left out, every quote opens or closes a string: an even number of them between a
+    # position outside strings and the candidate says its quote opens a string, which
+    # then holds exactly ``key`` (the key has no quote or backslash, so its text is the
+    # key). Followed by a colon, that string is a key, of the innermost object around it;
+    # the object depth counted from the braces outside strings between the start and
+    # the candidate tells whether that object is this one (a deeper one would leave its
+    # brace open; arrays hold no keys, so their brackets need no counting). Keys are
+    # unique (a text with duplicates goes to the full reader instead), so a key of this
+    # object equal to ``key`` is the member: any candidate accepted is, so the first is.
+    # (Without the bound, a candidate after the object's end could balance as well, once
+    # a sibling object opened at the same depth; the bound leaves no candidate there.)
+    # A candidate rejected moves the start of the count to it (or, if its quote closes a
+    # string, just past that quote), so each stretch is counted once. If some string on
+    # the way holds a brace, the count cannot tell: the search gives up and the members
+    # are read one by one. A key written with escapes is not found as ``"key"``: the
+    # same happens.
+
+    def _search(self, needle: str, start: int, stop: int) -> tuple[int, int, int] | None:
+        """The offsets of the member key ``needle`` found forwards from ``start`` and of
+        its value, and the number of lines from ``start`` to the key; None if not found so."""
+        text = self.text
+        escapes = self._has_escapes()
+        ref, depth, newlines = start, 0, 0  # ref is outside strings; depth less the members'
+        at = text.find(needle, start, stop)
+        while at >= 0:
+            colon = _COLON.match(text, at + len(needle))
+            if colon is not None and not (escapes and self._escaped(at)):
+                if escapes or at - ref > _CHUNK:
+                    marks = self._marks_between(ref, at)
+                else:
+                    marks = text[ref:at].encode("utf-8", "surrogatepass").translate(None, _UNMARKED)
+                quotes = marks.count(b'"')
+                opens = not quotes & 1
+                if not opens:  # that quote closes a string: count it in
+                    marks += b'"'
+                    quotes += 1
+                if 2 * marks.count(b'""') != quotes:
+                    return None  # a string holds a brace (see _marks_between)
+                lines = marks.count(b"\n")
+                depth += len(marks) - quotes - lines - 2 * marks.count(b"}")  # opened - closed
+                newlines += lines
+                if opens and depth == 0:
+                    return at, colon.end(), newlines
+                ref = at if opens else at + 1
+            at = text.find(needle, at + 1, stop)
+        return None
+
+    def _search_back(
+        self, needle: str, start: int, stop: int, below: int
+    ) -> tuple[int, int, int] | None:
+        """As :meth:`_search`, backwards from ``stop``, where the depth less the members'
+        depth is ``below``; the lines are counted from the key to ``stop``."""
+        text = self.text
+        escapes = self._has_escapes()
+        ref, depth, newlines = stop, below, 0
+        at = text.rfind(needle, start, stop)
+        while at >= 0:
+            colon = _COLON.match(text, at + len(needle))
+            if colon is not None and not (escapes and self._escaped(at)):
+                if escapes or ref - at > _CHUNK:
+                    marks = self._marks_between(at, ref)
+                else:
+                    marks = text[at:ref].encode("utf-8", "surrogatepass").translate(None, _UNMARKED)
+                quotes = marks.count(b'"')
+                opens = not quotes & 1
+                if not opens:  # that quote closes a string: count from after it
+                    marks = marks[1:]
+                    quotes -= 1
+                if 2 * marks.count(b'""') != quotes:
+                    return None
+                lines = marks.count(b"\n")
+                depth -= len(marks) - quotes - lines - 2 * marks.count(b"}")
+                newlines += lines
+                if opens and depth == 0:
+                    return at, colon.end(), newlines
+                ref = at if opens else at + 1
+            at = text.rfind(needle, start, at + len(needle) - 1)
+        return None
+
+    def _has_escapes(self) -> bool:
+        if self._escapes is None:
+            self._escapes = "\\" in self.text
+        return self._escapes
+
+    def _escaped(self, at: int) -> bool:
+        """Whether the quote at ``at`` is escaped (after an odd run of backslashes)."""
+        text = self.text
+        run = at
+        while run and text[run - 1] == "\\":
+            run -= 1
+        return (at - run) % 2 == 1
+
+    def _marks_between(self, start: int, stop: int) -> bytes:
+        """The quotes, braces and newlines of ``text[start:stop]``, in order, escaped
+        characters left out (``start`` is not inside an escape).
+
+        Over a stretch that starts and ends outside strings, where no string holds a
+        brace, every string leaves two quotes side by side: newlines and braces (all
+        outside strings then) only come between pairs. A string with a brace parts its
+        quotes, and the first such string leaves an odd run of quotes after the brace or
+        newline before it, so that fewer pairs of quotes than half of them are found.
+        """
+        text = self.text
+        if not self._escapes and stop - start <= _CHUNK:
+            return text[start:stop].encode("utf-8", "surrogatepass").translate(None, _UNMARKED)
+        parts: list[bytes] = []
+        while start < stop:
+            end = min(start + _CHUNK, stop)
+            while end < stop and text[end - 1] == "\\":
+                end += 1  # never split an escape
+            piece = text[start:end]
+            if "\\" in piece:
+                piece = _ESCAPE.sub("", piece)
+            parts.append(piece.encode("utf-8", "surrogatepass").translate(None, _UNMARKED))
+            start = end
+        return b"".join(parts)
+
+    # -- other containers, member by member -------------------------------------------
+
+    def _bounded(self, container: int, step: str | int, bound: int) -> tuple[int, int] | None:
+        """As :meth:`_member` for an object whose bound is known: looked for with
+        :meth:`_search` from where reading has got to, then read if not found so."""
+        if not isinstance(step, str):
+            return None
+        state = self._containers.get(container)
+        if state is None:
+            state = self._containers[container] = [{}, container + 1]
+        members, offset = state
+        found: tuple[int, int] | None = members.get(step)
+        if found is not None or offset < 0:
+            return found
+        if '"' not in step and "\\" not in step:
+            hit = self._search(f'"{step}"', offset, bound)
+            if hit is not None:
+                found = members[step] = hit[:2]
+                return found
+        return self._member(container, step)
 
     def _skip(self, offset: int) -> int:
         match = _SPACE.match(self.text, offset)
@@ -291,24 +704,54 @@ class JsonLocator:
 
     def _next(self, value: int) -> int:
         """The offset after the value at ``value`` and its comma (-1 at the container's end)."""
+        plain = _PLAIN.match(self.text, value)
+        if plain is not None:
+            return plain.end() if plain.group(1) else -1
         _, end = self._scan(self.text, value)
         end = self._skip(end)
         if self.text[end] == ",":
             return end + 1
         return -1
 
-    def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:
-        """0-based (line, column) of the deepest node on ``path`` that exists, and of its
-        key or item (as :meth:`SourceMap._walk <ladders.load.source.SourceMap>` gives them)."""
-        offset = self._skip(0)
-        here: tuple[int, int, None] = (0, 0, None)  # as the full reader: the file's start
-        key_pos = None
-        for step in path:
-            if offset >= len(self.text) or self.text[offset] not in "{[":
-                break
-            found = self._member(offset, step)
-            if found is None:
-                break
-            key, offset = found
-            key_pos, here = self._position(key), self._position(offset)
-        return here, key_pos
+    # -- lines -------------------------------------------------------------------------
+
+    def _spot(self, offset: int, known: _Spot) -> _Spot:
+        """The line of ``offset`` and where it starts, counted from ``known`` (a spot at
+        or before it) when near, else from the nearest offset whose line is known."""
+        mark, line, start = known
+        if offset == mark:
+            return known
+        if not 0 < offset - mark <= _NEAR:
+            return self._mark(offset)
+        newlines = self.text.count("\n", mark, offset)
+        if newlines:
+            return offset, line + newlines, self.text.rfind("\n", mark, offset) + 1
+        return offset, line, start
+
+    def _mark(self, offset: int) -> _Spot:
+        """The line of ``offset`` and where it starts, counted from the nearest offset
+        whose line is already known (then known too)."""
+        text = self.text
+        marks = self._marks
+        j = bisect.bisect_right(marks, offset) - 1
+        mark = marks[j]
+        line, start = self._spots[j]
+        if offset == mark:
+            return offset, line, start
+        if j + 1 < len(marks) and marks[j + 1] - offset < offset - mark:
+            after = marks[j + 1]  # nearer: count back from there
+            newlines = text.count("\n", offset, after)
+            if newlines:
+                line = self._spots[j + 1][0] - newlines
+                back = text.rfind("\n", mark, offset)
+                start = back + 1 if back >= 0 else start
+            else:
+                line, start = self._spots[j + 1]
+        else:
+            newlines = text.count("\n", mark, offset)
+            if newlines:
+                line += newlines
+                start = text.rfind("\n", mark, offset) + 1
+        marks.insert(j + 1, offset)
+        self._spots.insert(j + 1, (line, start))
+        return offset, line, start
