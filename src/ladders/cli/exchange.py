@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import os
@@ -148,10 +149,8 @@ def import_csv_command(
         except OSError as error:
             raise Stop(f"cannot read {path}: {error.strerror or error}") from None
         check_table(text, path)
-        texts[path] = text
         return text
 
-    texts: dict[str, str] = {}
     roles_text, moves_text = read(roles_csv) or "", read(moves_csv) or ""
     paths = (roles_csv, moves_csv, levels_csv, tracks_csv, ladder_csv, bands_csv)
     try:
@@ -164,9 +163,7 @@ def import_csv_command(
             bands=read(bands_csv),
             name=name,
         )
-    except (csv.Error, RecursionError) as error:
-        for path, text in texts.items():  # say where, if the CSV reader can
-            check_table(text, path, whole=True)
+    except (csv.Error, RecursionError) as error:  # check_table should have said where
         names = ", ".join(p for p in paths if p)
         raise Stop(f"{names}: cannot read the tables: {error}") from None
     fmt: Literal["yaml", "json"] = "yaml"
@@ -193,15 +190,16 @@ def import_csv_command(
 _MAX_CELL_DEPTH = 64
 
 
-def check_table(text: str, path: str, *, whole: bool = False) -> None:
-    """Raise :class:`Stop` naming ``path`` and the line when a cell holds JSON nested too
-    deep; with ``whole`` (after the tables failed to read), also when the CSV reader
-    cannot read a cell (one over its size limit, a lone CR). Without ``whole``, a table
-    with no ``[`` or ``{`` is not read here at all (no cell of it can hold JSON)."""
-    if not whole and "[" not in text and "{" not in text:
-        return
+def check_table(text: str, path: str) -> None:
+    """Raise :class:`Stop` naming ``path`` and the line when a CSV table cannot be read:
+    a cell over the CSV reader's size limit, or JSON in a cell nested too deep. A table
+    with no ``[`` or ``{`` (no cell of it can hold JSON) is read row by row at C speed,
+    its cells not looked at one by one."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
+        if "[" not in text and "{" not in text:
+            collections.deque(reader, maxlen=0)  # only what the CSV reader refuses
+            return
         for row in reader:
             for cell in row:
                 if cell[:1] in ("[", "{") and _nesting(cell) > _MAX_CELL_DEPTH:
