@@ -45,7 +45,6 @@ from ladders.model import (
     infer_kind,
 )
 from ladders.observe import observe, project
-from ladders.query import Ceiling, FamilySummary, LadderSummary, ParityRow, Route, Step
 
 __all__ = [
     "Band",
@@ -103,11 +102,18 @@ _LAZY = {
     "read_history": "ladders.observe",
     "LadderDiff": "ladders.changes",
     "Regression": "ladders.changes",
+    "Ceiling": "ladders.query",
+    "FamilySummary": "ladders.query",
+    "LadderSummary": "ladders.query",
+    "ParityRow": "ladders.query",
+    "Route": "ladders.query",
+    "Step": "ladders.query",
 }
 
 if _TYPE_CHECKING:
     from ladders.changes import LadderDiff, Regression
     from ladders.observe import History, Observation, Projection, read_history
+    from ladders.query import Ceiling, FamilySummary, LadderSummary, ParityRow, Route, Step
 
 
 def __getattr__(name: str) -> object:

@@ -37,19 +37,6 @@ from ladders.errors import LoadError, UsageError
 from ladders.index import LadderIndex
 from ladders.load import load_path, load_text
 from ladders.model import LadderData, Level, ProgressionSettings, Role, Track
-from ladders.query import (
-    Ceiling,
-    LadderSummary,
-    Route,
-    Step,
-    ceiling,
-    equivalents,
-    moves,
-    next_steps,
-    require_role,
-    routes,
-    summary,
-)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -57,6 +44,7 @@ if TYPE_CHECKING:
     from ladders.changes import LadderDiff
     from ladders.findings import Finding
     from ladders.model import MoveKind, TrackKind
+    from ladders.query import Ceiling, LadderSummary, Route, Step
 
 __all__ = ["DumpFormat", "Ladder", "check", "diff", "dump", "load", "loads", "progression"]
 
@@ -201,28 +189,40 @@ class Ladder(LadderData):
         max_moves: int | None = None,
     ) -> Iterator[Route]:
         """Routes from ``start``, shortest first, lazily; see :func:`ladders.query.routes`."""
+        from ladders.query import routes  # the questions load on first use
+
         return routes(self, start, to, avoid_management=avoid_management, max_moves=max_moves)
 
     def ceiling(self, role: str, *, avoid_management: bool = False) -> Ceiling:
         """The highest level ``role`` can reach, with a route (any route by default;
         ``avoid_management=True`` for non-managerial routes only)."""
+        from ladders.query import ceiling  # the questions load on first use
+
         return ceiling(self, role, avoid_management=avoid_management)
 
     def moves(self, role: str) -> tuple[Step, ...]:
         """Every move out of ``role``, written then implied, each with its inferred kind."""
+        from ladders.query import moves  # the questions load on first use
+
         return moves(self, role)
 
     def next_steps(self, role: str) -> dict[MoveKind, tuple[Step, ...]]:
         """The moves out of ``role`` by kind; see :func:`ladders.query.next_steps`."""
+        from ladders.query import next_steps  # the questions load on first use
+
         return next_steps(self, role)
 
     def equivalents(self, role: str) -> tuple[str, ...]:
         """Peers on the other track kind; see :func:`ladders.query.equivalents`."""
+        from ladders.query import equivalents  # the questions load on first use
+
         return equivalents(self, role)
 
     def summary(self, findings: Iterable[Finding] | None = None) -> LadderSummary:
         """Ceilings, role counts, stuck specialists, pay parity and finding counts (of
         ``findings``, or of :func:`ladders.check` when omitted)."""
+        from ladders.query import summary  # the questions load on first use
+
         return summary(self, check(self) if findings is None else findings)
 
     # -- changed copies ----------------------------------------------------------------
@@ -299,7 +299,7 @@ class Ladder(LadderData):
 
     def without_role(self, role_id: str) -> Ladder:
         """A copy without ``role_id`` and without the moves into it."""
-        require_role(self, role_id)
+        _require_role(self, role_id)
         from ladders.exchange.data import ladder_data
 
         roles = ladder_data(self)["roles"]
@@ -316,7 +316,7 @@ class Ladder(LadderData):
     def with_move(self, source: str, target: str, **fields: Any) -> Ladder:
         """A copy with a move ``source -> target`` added (``kind``, ``criteria``,
         ``ignore``, ``metadata`` as in the file format)."""
-        require_role(self, source)
+        _require_role(self, source)
         from ladders.exchange.data import ladder_data
 
         roles = ladder_data(self)["roles"]
@@ -326,7 +326,7 @@ class Ladder(LadderData):
 
     def without_move(self, source: str, target: str) -> Ladder:
         """A copy without the written moves ``source -> target``."""
-        require_role(self, source)
+        _require_role(self, source)
         from ladders.exchange.data import ladder_data
 
         roles = ladder_data(self)["roles"]
@@ -428,6 +428,12 @@ def diff(
         old_findings=check(old) if old_findings is None else old_findings,
         new_findings=check(new) if new_findings is None else new_findings,
     )
+
+
+def _require_role(ladder: Ladder, role: str) -> None:
+    from ladders.query import require_role
+
+    require_role(ladder, role)
 
 
 def progression(ladder: LadderData) -> Progression:
