@@ -32,7 +32,6 @@ from __future__ import annotations
 import glob
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +128,8 @@ def _show(path: Path | None) -> str:
 
 
 def _has_table(pyproject: Path) -> bool:
+    import tomllib  # here: only a run that finds a configuration file reads TOML
+
     try:
         with pyproject.open("rb") as handle:
             data = tomllib.load(handle)
@@ -202,6 +203,8 @@ def _trusted(path: Path) -> bool:
 
 def read_config(path: Path) -> Config:
     """Read and check one configuration file (``pyproject.toml`` or ``ladders.toml``)."""
+    import tomllib
+
     from ladders.load.read import read_bytes
 
     shown = _show(path)
