@@ -251,6 +251,25 @@ def test_dev_stdout_onto_a_redirected_file_is_written_in_place(tmp_path: Path) -
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode), "never replaced"
 
 
+@pytest.mark.parametrize("findings", [False, True])
+def test_the_command_exits_with_its_code_and_fails_when_stdout_cannot_be_written(
+    tmp_path: Path, findings: bool
+) -> None:
+    (tmp_path / "org.yaml").write_text(BAD if findings else GOOD)
+    command = [ladders_executable(), "check", "org.yaml"]
+    done = subprocess.run(command, capture_output=True, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == (1 if findings else 0), done.stderr
+    assert (b"LAD204" in done.stdout) is findings  # written whole before the exit
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            command, stdout=full, stderr=subprocess.PIPE, cwd=tmp_path, timeout=60, check=False
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("ladders: ")
+    assert b"Traceback" not in done.stderr
+    assert done.stderr.count(b"\n") == 1
+
+
 def test_dev_full_is_one_line_naming_it(project: Path) -> None:
     ran = run("check", "org.yaml", "--output", "/dev/full")
     assert ran.code == 2

@@ -8,12 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladders.cli.app import cli, main
+from ladders.cli.app import cli, main, run
 
 if TYPE_CHECKING:
     from ladders.cli import ask, check, diff, exchange, init, observe, render, rules
 
-__all__ = ["ask", "check", "cli", "diff", "exchange", "init", "main", "observe", "render", "rules"]
+__all__ = [
+    "ask",
+    "check",
+    "cli",
+    "diff",
+    "exchange",
+    "init",
+    "main",
+    "observe",
+    "render",
+    "rules",
+    "run",
+]
 
 _MODULES = frozenset(("ask", "check", "diff", "exchange", "init", "observe", "render", "rules"))
 
