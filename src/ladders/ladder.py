@@ -26,7 +26,6 @@ integer index, progression, the networkx graph) is computed once and kept.
 from __future__ import annotations
 
 import io
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -352,6 +351,8 @@ def _plain(value: Any) -> Any:
 
 def _from_data(data: Mapping[str, Any]) -> Ladder:
     try:
+        import json
+
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError) as error:
         raise UsageError(f"a ladder holds file data only: {error}") from None

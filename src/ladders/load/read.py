@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from ladders.findings import Finding
 from ladders.load.fast import fast_read
-from ladders.load.json import JsonLocator, json_marks, read_json
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
@@ -104,6 +103,8 @@ def read_ladder_text(
             data, marks, problems = read_yaml(text)
             source = SourceMap(name, data, marks)
         else:
+            from ladders.load.json import JsonLocator, json_marks, read_json  # JSON only
+
             data, problems, duplicates = read_json(text)
             if duplicates:
                 exact, marks, problems = json_marks(text)
