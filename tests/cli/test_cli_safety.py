@@ -270,6 +270,24 @@ def test_the_command_exits_with_its_code_and_fails_when_stdout_cannot_be_written
     assert done.stderr.count(b"\n") == 1
 
 
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("4", "4")])
+def test_the_command_starts_no_idle_pool_of_numpy_threads(given: str | None, seen: str) -> None:
+    """The command never does linear algebra: numpy's thread pool is one thread, unless
+    the environment asks for more."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    script = (
+        "import os, ladders.cli.app as app\n"
+        "app.main = lambda: print(os.environ['OPENBLAS_NUM_THREADS']) or 0\n"
+        "app.run()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, env=env, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout.decode().strip()) == (0, seen), done.stderr
+
+
 def test_dev_full_is_one_line_naming_it(project: Path) -> None:
     ran = run("check", "org.yaml", "--output", "/dev/full")
     assert ran.code == 2

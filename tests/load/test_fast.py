@@ -244,4 +244,26 @@ def test_a_file_is_self_contained_only_when_merging_has_nothing_to_look_at(
     }
     found = fast_read(data)
     assert found is not None
-    assert found[1] is self_contained
+    assert (found[1] is not None) is self_contained
+    if found[1] is not None:  # the names merging checks instead of every role's
+        assert set(found[1].tracks) == {"ic"}
+        assert set(found[1].levels) == {"L1"}
+
+
+def test_a_self_contained_file_tells_the_tracks_and_levels_its_roles_name() -> None:
+    from ladders.load.fast import fast_read
+
+    data = {
+        "levels": ["L1", "L2", "L3"],
+        "tracks": {"ic": "technical", "mgmt": "management", "spare": "technical"},
+        "roles": {
+            "a": {"title": "A", "track": "ic", "level": "L1", "moves": ["b"]},
+            "b": {"title": "B", "track": "mgmt", "level": "L3"},
+            "c": {"title": "C", "track": "nowhere", "level": "L9"},  # merging's to report
+        },
+    }
+    found = fast_read(data)
+    assert found is not None
+    assert found[1] is not None
+    assert set(found[1].tracks) == {"ic", "mgmt", "nowhere"}
+    assert set(found[1].levels) == {"L1", "L3", "L9"}

@@ -312,3 +312,85 @@ def test_a_key_written_with_escapes_is_still_found() -> None:
     locator = agree(text)
     key, value = text.index('"\\u00e9"'), text.index('{"title": "y"}')
     assert locator.walk(("roles", "é")) == ((0, value, None), (0, key, None))
+
+
+# -- flat members (what the fast reader saw of a self-contained file) ------------------
+
+_PLAIN_KEYS = frozenset(("title", "track", "level", "family", "entry", "description", "moves"))
+
+
+def _plain_ladder(rnd: random.Random, size: int) -> dict[str, Any]:
+    """Roles of the plain shape only, moving to each other (so every id is also written as
+    a move target before and after its own key), some ids that are field names."""
+    ids = [f"r{n:03}" for n in range(size)]
+    ids[size // 4], ids[size // 2] = "title", "moves"
+    roles: dict[str, Any] = {}
+    for number, role in enumerate(ids):
+        item: dict[str, Any] = {"title": f"Role: {number}", "track": "ic", "level": "L1"}
+        if number % 3 == 0:
+            item["description"] = "plain words, {braces} and a: colon"
+        if number % 4 == 0:
+            item["entry"] = number % 8 == 0
+        item["moves"] = [rnd.choice(ids) for _ in range(rnd.randrange(5))]
+        roles[role] = item
+    return {"version": 1, "levels": ["L1"], "roles": roles, "tracks": {"ic": "technical"}}
+
+
+@pytest.mark.parametrize(
+    "dump",
+    [
+        lambda data: json.dumps(data),
+        lambda data: json.dumps(data, indent=2),
+        lambda data: json.dumps(data, indent="\t", separators=(" ,", " :\n ")),
+    ],
+)
+def test_flat_members_are_found_by_find_alone(dump: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told that roles are flat, the locator answers as the full reader for every path
+    under them, in any order, and finds every role by ``str.find`` alone (but a role whose
+    id is a field name, which the quotes and braces on the way tell apart)."""
+    rnd = random.Random(13)
+    data = _plain_ladder(rnd, 200)
+    text = dump(data)
+    exact, marks, _ = json_marks(text)
+    full = SourceMap("org.json", exact, marks)
+    locator = JsonLocator(text, json.loads(text))
+    locator.flat("roles", _PLAIN_KEYS)
+    searched: list[tuple[str, bool]] = []
+    search, search_back = JsonLocator._search, JsonLocator._search_back
+
+    def forwards(self: JsonLocator, needle: str, start: int, stop: int, flat: bool = False) -> Any:
+        searched.append((needle, flat))
+        return search(self, needle, start, stop, flat)
+
+    def backwards(
+        self: JsonLocator, needle: str, start: int, stop: int, below: int, flat: bool = False
+    ) -> Any:
+        searched.append((needle, flat))
+        return search_back(self, needle, start, stop, below, flat)
+
+    monkeypatch.setattr(JsonLocator, "_search", forwards)
+    monkeypatch.setattr(JsonLocator, "_search_back", backwards)
+    asked = list(paths(exact["roles"], ("roles",), missing=("title", "nobody")))
+    rnd.shuffle(asked)
+    for path in asked + asked[::-1]:
+        assert locator.walk(path) == full._walk(path), path
+    how: dict[str, set[bool]] = {}
+    for needle, flat in searched:
+        how.setdefault(needle, set()).add(flat)
+    for role in data["roles"]:
+        assert how[f'"{role}"'] == {role not in _PLAIN_KEYS}, role
+
+
+def test_flat_members_are_not_trusted_in_a_text_with_a_backslash() -> None:
+    """An escaped quote could put ``"key":`` inside a string: then the count decides."""
+    roles = {
+        "a": {"title": 'say "b": here', "track": "ic", "level": "L1"},
+        "b": {"title": "B", "track": "ic", "level": "L1"},
+    }
+    text = json.dumps({"roles": roles})
+    locator = JsonLocator(text, json.loads(text))
+    locator.flat("roles", _PLAIN_KEYS)
+    assert locator.walk(("roles", "b")) == (
+        (0, text.index('{"title": "B"'), None),
+        (0, text.index('"b": {'), None),
+    )

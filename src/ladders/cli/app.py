@@ -321,7 +321,12 @@ def run() -> NoReturn:
     """The ``ladders`` command: :func:`main`, then exit without tearing the interpreter
     down, as mypy does (nothing is left to clean up: outputs are written and closed; the
     teardown of every module would be a tenth of a short run). Standard output is
-    flushed first: if that fails, the run fails (exit 2), with a line saying so."""
+    flushed first: if that fails, the run fails (exit 2), with a line saying so.
+
+    numpy (imported for large ladders) is told to start one thread for its linear
+    algebra, which the command never does: a pool of idle threads would only take CPU
+    time from the run (unless the environment says otherwise)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code = main()
     try:
         sys.stdout.flush()

@@ -26,7 +26,9 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from collections.abc import Set
+from itertools import repeat
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -43,12 +45,21 @@ from ladders.model import (
     exact,
 )
 
-__all__ = ["fast_file", "fast_read"]
+__all__ = ["PLAIN_ROLE_KEYS", "Plain", "fast_file", "fast_read"]
 
 _M = TypeVar("_M")
 _ID = re.compile(ID_PATTERN).fullmatch
 _new = object.__new__
 _set = object.__setattr__
+
+
+class Plain(NamedTuple):
+    """What the fast reader saw of a self-contained file (every role of the plain shape,
+    every move a bare id of a role of the file): the tracks and levels its roles name, so
+    that merging checks those names once each instead of role by role."""
+
+    tracks: Set[str]
+    levels: Set[str]
 
 
 class _Doubt(Exception):
@@ -305,6 +316,8 @@ _ROLE_KEYS = frozenset(
 )
 _ROLE_REQUIRED = frozenset(("title", "track", "level"))
 _PLAIN_ROLE_KEYS = frozenset(("title", "track", "level", "family", "entry", "description", "moves"))
+#: the keys a role of a self-contained file (:class:`Plain`) may have (none holds an object)
+PLAIN_ROLE_KEYS = _PLAIN_ROLE_KEYS
 # A role's fields set, by the keys as written, in order (``moves`` is ``move_specs``).
 _ROLE_FIELDS: dict[tuple[str, ...], set[str]] = {}
 
@@ -337,16 +350,28 @@ def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | M
     return tuple(moves)
 
 
-def _role(value: Any, ids: dict[str, str], shared: dict[str, str], others: list[bool]) -> Role:
+# The plain shapes met (a role's keys as written, in order) -> their fields set.
+_PLAIN_SHAPES: dict[tuple[str, ...], set[str]] = {}
+
+
+def _role(
+    value: Any,
+    ids: dict[str, str],
+    shared: tuple[dict[str, str], dict[str, str], dict[str, str]],
+    others: list[bool],
+) -> Role:
     if value.__class__ is not dict:
         raise _DOUBT
     get = value.get
     title, track, level = get("title"), get("track"), get("level")
     family, entry, description = get("family"), get("entry"), get("description")
     moves = get("moves")
-    keys = value.keys()
+    shape = tuple(value)
+    fields = _PLAIN_SHAPES.get(shape)
+    if fields is None and value.keys() <= _PLAIN_ROLE_KEYS:
+        fields = _PLAIN_SHAPES[shape] = _ROLE_FIELDS.get(shape) or _role_fields(shape)
     if (  # the common shape, tested inline: most roles of a large ladder look like this
-        keys <= _PLAIN_ROLE_KEYS
+        fields is not None
         and title.__class__ is str
         and title
         and track.__class__ is str
@@ -355,16 +380,27 @@ def _role(value: Any, ids: dict[str, str], shared: dict[str, str], others: list[
         and (entry is None or entry.__class__ is bool)
         and (description is None or description.__class__ is str)
     ):
-        specs = _moves(moves, ids, others) if moves is not None else _no_moves(keys)
-        fields = _ROLE_FIELDS.get(tuple(keys)) or _role_fields(keys)
-        share = shared.setdefault  # one string per distinct title, track, level, family
-        return _build(
-            Role,
+        if moves is None:
+            specs: tuple[str | Move, ...] = _no_moves(shape)
+        elif moves.__class__ is list:
+            try:  # the common case: bare ids of this file
+                specs = tuple(map(ids.__getitem__, moves))
+            except (KeyError, TypeError):
+                specs = _moves(moves, ids, others)
+        else:
+            raise _DOUBT
+        # one string per distinct title, track, level, family (whose tables of tracks and
+        # levels are then those the roles name); the model built as _build does, inline
+        share, tracks, levels = shared
+        model = _new(Role)
+        _set(
+            model,
+            "__dict__",
             {
-                "title": share(title, title),
-                "track": share(track, track),
-                "level": share(level, level),
-                "family": family if family is None else share(family, family),
+                "title": share.setdefault(title, title),
+                "track": tracks.setdefault(track, track),
+                "level": levels.setdefault(level, level),
+                "family": family if family is None else share.setdefault(family, family),
                 "entry": entry,
                 "description": description,
                 "band": None,
@@ -373,8 +409,12 @@ def _role(value: Any, ids: dict[str, str], shared: dict[str, str], others: list[
                 "ignore": None,
                 "metadata": None,
             },
-            fields,
         )
+        _SET_FIELDS_SET(model, fields)
+        _SET_EXTRA(model, None)
+        _SET_PRIVATE(model, None)
+        return model
+    keys = value.keys()
     if not (_ROLE_REQUIRED <= keys <= _ROLE_KEYS):
         raise _DOUBT
     if title.__class__ is not str or not title or track.__class__ is not str:
@@ -417,7 +457,7 @@ _FILE_KEYS = frozenset(
 )
 
 
-def _file(data: Any) -> tuple[LadderFile, bool]:
+def _file(data: Any) -> tuple[LadderFile, Plain | None]:
     if data.__class__ is not dict or not data.keys() <= _FILE_KEYS:
         raise _DOUBT
     get = data.get
@@ -433,7 +473,7 @@ def _file(data: Any) -> tuple[LadderFile, bool]:
     tracks = _ids(get("tracks", {}))
     roles = _ids(get("roles", {}))
     ids = {role_id: role_id for role_id in roles}
-    shared: dict[str, str] = {}
+    shared: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
     others: list[bool] = []
     values = {
         "version": version,
@@ -443,9 +483,17 @@ def _file(data: Any) -> tuple[LadderFile, bool]:
         "progression": _progression(get("progression")),
         "levels": levels,
         "tracks": {track_id: _track(track) for track_id, track in tracks.items()},
-        "roles": {role_id: _role(role, ids, shared, others) for role_id, role in roles.items()},
+        # (a role at a time, looped over at C speed)
+        "roles": dict(
+            zip(
+                roles,
+                map(_role, roles.values(), repeat(ids), repeat(shared), repeat(others)),
+                strict=True,
+            )
+        ),
     }
-    return _build(LadderFile, values, _fields_set(LadderFile, data)), not others
+    plain = None if others else Plain(shared[1].keys(), shared[2].keys())
+    return _build(LadderFile, values, _fields_set(LadderFile, data)), plain
 
 
 def fast_file(data: Any) -> LadderFile | None:
@@ -455,10 +503,11 @@ def fast_file(data: Any) -> LadderFile | None:
     return found[0] if found is not None else None
 
 
-def fast_read(data: Any) -> tuple[LadderFile, bool] | None:
-    """As :func:`fast_file`, with whether the file is self-contained: every role is of the
-    plain shape (no band, progression, ignore or metadata) and every move a bare id of a
-    role of this file, so that merging need not look at its roles one by one."""
+def fast_read(data: Any) -> tuple[LadderFile, Plain | None] | None:
+    """As :func:`fast_file`, with the :class:`Plain` facts of the file if it is
+    self-contained: every role is of the plain shape (no band, progression, ignore or
+    metadata) and every move a bare id of a role of this file, so that merging need not
+    look at its roles one by one (else ``None``)."""
     try:
         return _file(data)
     except _Doubt:

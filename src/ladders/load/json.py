@@ -69,7 +69,7 @@ def read_json(text: str) -> tuple[Any, list[Problem], bool]:
     deep for the reader (LAD005).
     """
     hook = _Duplicates()
-    if not text.strip():
+    if not text or text.isspace():  # (isspace copies nothing; strip would copy the text)
         return None, [], False
     try:
         data = json.loads(
@@ -240,7 +240,7 @@ _Frame = tuple[int, int, "list[str] | None", "int | None", int, _Spot]
 class _Ordered:
     """An object whose keys' order in the text is known: its members located so far."""
 
-    __slots__ = ("below", "bound", "found", "index", "keys", "located", "top", "weights")
+    __slots__ = ("below", "bound", "flat", "found", "index", "keys", "located", "top", "weights")
 
     def __init__(
         self,
@@ -249,8 +249,12 @@ class _Ordered:
         bound: int,
         below: int,
         weights: list[int] | None = None,
+        flat: frozenset[str] | None = None,
     ) -> None:
         self.keys = keys
+        #: the keys its members' values may hold, if those values are flat objects (see
+        #: :meth:`JsonLocator.flat`) and the text has no backslash; else None
+        self.flat = flat
         self.index: dict[str, int] | None = None  # key -> its place, built on first use
         self.top = top  # just inside the opening brace
         #: an offset past the object's end with no quote between (its next sibling's key,
@@ -292,6 +296,7 @@ class JsonLocator:
     __slots__ = (
         "_containers",
         "_escapes",
+        "_flat",
         "_keys",
         "_marks",
         "_member_keys",
@@ -319,6 +324,7 @@ class JsonLocator:
         self._keys: list[str] | None = None
         self._weights: list[int] | None = None
         self._member_keys: dict[str, list[str]] = {}
+        self._flat: dict[str, frozenset[str]] = {}
         if isinstance(data, dict):
             self._keys = list(data)
             weights = [0]
@@ -328,6 +334,15 @@ class JsonLocator:
                 size = len(value) if isinstance(value, (dict, list, str)) else 0
                 weights.append(weights[-1] + 1 + size)
             self._weights = weights
+
+    def flat(self, member: str, keys: frozenset[str]) -> None:
+        """Say that every value of the root's member ``member`` (an object, such as
+        ``roles``) is an object whose keys are among ``keys`` and which holds no object
+        (what the fast reader saw: :class:`~ladders.load.fast.Plain`). A member of it is
+        then found by ``str.find`` alone, without counting quotes and braces on the way:
+        with no backslash in the text, ``"key"`` followed by a colon is a key, and inside
+        that object, a key not among ``keys`` can only be one of its members."""
+        self._flat[member] = keys
 
     def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:
         """0-based (line, column) of the deepest node on ``path`` that exists, and of its
@@ -353,7 +368,11 @@ class JsonLocator:
                 state = self._ordered.get(value)
                 if state is None:
                     top = self._spot(value + 1, spot)
-                    state = self._ordered[value] = _Ordered(keys, top, bound, below)
+                    flat = self._flat.get(first) if number == 1 and isinstance(first, str) else None
+                    if flat is not None and self._has_escapes():
+                        flat = None
+                    state = _Ordered(keys, top, bound, below, flat=flat)
+                    self._ordered[value] = state
                 found = self._locate(value, state, step) if isinstance(step, str) else None
                 if found is None:
                     break
@@ -452,8 +471,9 @@ class JsonLocator:
         else:
             backwards = weights[high] - weights[place] < weights[place] - weights[max(low, 0)]
         text = self.text
+        flat = state.flat is not None and step not in state.flat
         if backwards:
-            hit = self._search_back(needle, start[0], end, below)
+            hit = self._search_back(needle, start[0], end, below, flat)
             if hit is None:
                 return self._read_on(state, step, j, low, start)
             at, value, newlines = hit
@@ -471,7 +491,7 @@ class JsonLocator:
             else:
                 line, line_start = stop[1], stop[2]
         else:
-            hit = self._search(needle, start[0], end)
+            hit = self._search(needle, start[0], end, flat)
             if hit is None:
                 return self._read_on(state, step, j, low, start)
             at, value, newlines = hit
@@ -540,10 +560,22 @@ class JsonLocator:
     # are read one by one. A key written with escapes is not found as ``"key"``: the
     # same happens.
 
-    def _search(self, needle: str, start: int, stop: int) -> tuple[int, int, int] | None:
+    def _search(
+        self, needle: str, start: int, stop: int, flat: bool = False
+    ) -> tuple[int, int, int] | None:
         """The offsets of the member key ``needle`` found forwards from ``start`` and of
-        its value, and the number of lines from ``start`` to the key; None if not found so."""
+        its value, and the number of lines from ``start`` to the key; None if not found so.
+        ``flat``: the object's members are flat and ``needle`` none of their keys (see
+        :meth:`flat`), so the first ``needle`` followed by a colon is the member."""
         text = self.text
+        if flat:
+            at = text.find(needle, start, stop)
+            while at >= 0:
+                colon = _COLON.match(text, at + len(needle))
+                if colon is not None:
+                    return at, colon.end(), text.count("\n", start, at)
+                at = text.find(needle, at + 1, stop)
+            return None
         escapes = self._has_escapes()
         ref, depth, newlines = start, 0, 0  # ref is outside strings; depth less the members'
         at = text.find(needle, start, stop)
@@ -571,11 +603,19 @@ class JsonLocator:
         return None
 
     def _search_back(
-        self, needle: str, start: int, stop: int, below: int
+        self, needle: str, start: int, stop: int, below: int, flat: bool = False
     ) -> tuple[int, int, int] | None:
         """As :meth:`_search`, backwards from ``stop``, where the depth less the members'
         depth is ``below``; the lines are counted from the key to ``stop``."""
         text = self.text
+        if flat:
+            at = text.rfind(needle, start, stop)
+            while at >= 0:
+                colon = _COLON.match(text, at + len(needle))
+                if colon is not None:
+                    return at, colon.end(), text.count("\n", at, stop)
+                at = text.rfind(needle, start, at + len(needle) - 1)
+            return None
         escapes = self._has_escapes()
         ref, depth, newlines = stop, below, 0
         at = text.rfind(needle, start, stop)

@@ -13,10 +13,10 @@ from typing import Any
 
 from ladders.findings import Finding, Severity
 from ladders.hints import Suggester, did_you_mean
+from ladders.load.fast import Plain
 from ladders.load.read import File, Unsure
 from ladders.load.source import SourceMap, Sources
-from ladders.load.text import finding
-from ladders.load.yaml import MAX_DEPTH
+from ladders.load.text import MAX_DEPTH, finding
 from ladders.model import LadderData, Level, Move, ProgressionSettings, Role, Track
 
 __all__ = ["merge"]
@@ -127,7 +127,7 @@ def merge(
             continue
         ranks[level.id] = index
 
-    known = all(file.source.self_contained for file in files)
+    known = _plain([file.source.plain for file in files])
     _check_references(roles, tracks, ranks, sources, findings, unsure or Unsure(), known)
     if any(f.severity == Severity.ERROR for f in findings):
         return None
@@ -143,6 +143,18 @@ def merge(
     )
 
 
+def _plain(files: list[Plain | None]) -> Plain | None:
+    """The tracks and levels the roles of the files name, if every file is self-contained."""
+    tracks: set[str] = set()
+    levels: set[str] = set()
+    for plain in files:
+        if plain is None:
+            return None
+        tracks.update(plain.tracks)
+        levels.update(plain.levels)
+    return Plain(tracks, levels)
+
+
 def _check_references(
     roles: dict[str, Role],
     tracks: dict[str, Track],
@@ -150,7 +162,7 @@ def _check_references(
     sources: Sources,
     findings: list[Finding],
     unsure: Unsure,
-    self_contained: bool = False,
+    plain: Plain | None = None,
 ) -> None:
     """LAD004 for unknown tracks, levels and move targets; LAD005 for deep metadata.
 
@@ -174,7 +186,7 @@ def _check_references(
                         column,
                     )
                 )
-    if _all_known(roles, tracks, ranks, self_contained):
+    if _all_known(roles, tracks, ranks, plain):
         return  # the common case, checked at C speed: nothing to report about roles
     role_hints: Suggester | None = None  # built on the first unknown move target
     ids: dict[object, str] = {role_id: role_id for role_id in roles}
@@ -254,19 +266,20 @@ _SPECS = attrgetter("move_specs")
 
 
 def _all_known(
-    roles: dict[str, Role], tracks: dict[str, Track], ranks: dict[str, int], self_contained: bool
+    roles: dict[str, Role], tracks: dict[str, Track], ranks: dict[str, int], plain: Plain | None
 ) -> bool:
     """Whether every role's track, level and move targets exist and no role has metadata
     (whose depth is checked role by role): then no role needs a look of its own.
-    ``self_contained``: every file's moves are known to go to its own roles, with no
-    metadata (the fast reader saw it), so only tracks and levels are left to look up."""
+    ``plain``: every file's moves are known to go to its own roles, with no metadata (the
+    fast reader saw it), and its roles name these tracks and levels: only they are left
+    to look up."""
+    if plain is not None:
+        return tracks.keys() >= plain.tracks and ranks.keys() >= plain.levels
     values = list(roles.values())
     if not tracks.keys() >= set(map(_TRACK, values)) or not ranks.keys() >= set(
         map(_LEVEL, values)
     ):
         return False
-    if self_contained:
-        return True
     if any(map(_METADATA, values)):
         return False
     targets = list(chain.from_iterable(map(_SPECS, values)))

@@ -17,11 +17,10 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
-from ladders.load.fast import fast_read
+from ladders.load.fast import PLAIN_ROLE_KEYS, fast_read
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
-from ladders.load.yaml import read_yaml
 from ladders.model import LadderFile
 
 __all__ = [
@@ -98,8 +97,11 @@ def read_ladder_text(
     if text.startswith("\ufeff"):  # a byte order mark, decoded: fine, and not content
         text = text[1:]
     source = SourceMap(name)
+    locator = None
     try:
         if fmt == "yaml":
+            from ladders.load.yaml import read_yaml  # YAML only
+
             data, marks, problems = read_yaml(text)
             source = SourceMap(name, data, marks)
         else:
@@ -110,7 +112,8 @@ def read_ladder_text(
                 exact, marks, problems = json_marks(text)
                 source = SourceMap(name, exact, marks)
             else:
-                source = SourceMap(name, data, locate=JsonLocator(text, data).walk)
+                locator = JsonLocator(text, data)
+                source = SourceMap(name, data, locate=locator.walk)
             if isinstance(data, dict):
                 data.pop("$schema", None)
     except Fatal as stop:
@@ -130,7 +133,9 @@ def read_ladder_text(
     found = fast_read(data)  # a plainly valid file, without pydantic's validators
     model = None
     if found is not None:
-        model, source.self_contained = found
+        model, source.plain = found
+        if source.plain is not None and locator is not None:
+            locator.flat("roles", PLAIN_ROLE_KEYS)  # roles then are found faster
     try:
         if model is None:
             model = LadderFile.model_validate(data)

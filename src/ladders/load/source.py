@@ -16,7 +16,10 @@ the position; use them wherever a position becomes a finding.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ladders.load.fast import Plain
 
 __all__ = ["CellMarks", "KeyMarks", "Marks", "Path", "SourceMap", "Sources", "TableMarks"]
 
@@ -50,9 +53,10 @@ class SourceMap:
         self._compute = compute
         #: finds a path's positions on demand (JSON: :class:`~ladders.load.json.JsonLocator`)
         self._locate = locate
-        #: every role of the file is plain and moves only to roles of the file (the fast
-        #: reader saw it: :func:`~ladders.load.fast.fast_read`), so merging skips its moves
-        self.self_contained = False
+        #: set when every role of the file is plain and moves only to roles of the file
+        #: (the fast reader saw it: :func:`~ladders.load.fast.fast_read`): the tracks and
+        #: levels its roles name, so merging checks those and skips the roles
+        self.plain: Plain | None = None
 
     @property
     def data(self) -> Any:

@@ -10,6 +10,7 @@ from ladders.findings import Finding, Severity
 __all__ = [
     "LOAD_RULES",
     "LOAD_WARNINGS",
+    "MAX_DEPTH",
     "Fatal",
     "Problem",
     "decode",
@@ -17,6 +18,9 @@ __all__ = [
     "finding",
     "problem_finding",
 ]
+
+#: deepest nesting of mappings and sequences (or objects and arrays) before LAD005
+MAX_DEPTH = 64
 
 #: code -> (name, one-line summary) of the findings loading can produce
 LOAD_RULES: dict[str, tuple[str, str]] = {

@@ -33,7 +33,7 @@ from yaml.events import (
 )
 
 from ladders.load.source import KeyMarks, Marks
-from ladders.load.text import Fatal, Problem, fatal
+from ladders.load.text import MAX_DEPTH, Fatal, Problem, fatal
 
 try:  # libyaml's parser; PyYAML's wheels ship it
     from yaml._yaml import CParser as _Parser
@@ -44,8 +44,6 @@ __all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "read_yaml"]
 
 #: nodes that following aliases may add to what is written before LAD005
 MAX_ALIAS_NODES = 100_000
-#: deepest nesting of mappings and sequences before LAD005
-MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
 _CORE_TAGS = frozenset(
