@@ -4,6 +4,7 @@ YAML reader) and with ladders' own reader."""
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -56,3 +57,22 @@ def test_a_ladder_written_as_yaml_loads_back_equal(ladder: ladders.Ladder) -> No
     text = ladder_text(ladder_data(ladder))
     assert ladders.loads(text) == ladder
     assert yaml.safe_load(text) == ladder_data(ladder)
+
+
+def _other_containers(value: Any) -> Any:
+    """The same data in mappings that are not dicts and sequences that are tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _other_containers(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_other_containers(item) for item in value)
+    return value
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=8), data, max_size=5))
+def test_any_mapping_and_sequence_is_written_as_a_dict_and_a_list_are(
+    value: dict[str, Any],
+) -> None:
+    """Dicts and lists are told apart by their exact type first (the quick way); other
+    mappings and tuples are written the same."""
+    assert yaml_text(_other_containers(value)) == yaml_text(value)

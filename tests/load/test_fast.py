@@ -224,7 +224,10 @@ def test_moves_to_roles_of_the_file_share_the_role_id_strings() -> None:
         ({"moves": ["b"]}, True),
         ({}, True),
         ({"moves": ["elsewhere"]}, False),  # another file's role, or none: merging looks
-        ({"moves": [{"to": "b"}]}, False),
+        ({"moves": [{"to": "b"}]}, True),
+        ({"moves": [{"to": "b", "kind": "technical"}, "b"]}, True),
+        ({"moves": [{"to": "elsewhere", "kind": "technical"}]}, False),
+        ({"moves": [{"to": "b", "criteria": ["ready"]}]}, False),
         ({"metadata": {"x": 1}}, False),  # its depth is checked role by role
         ({"ignore": {"LAD101": "why"}}, False),
     ],

@@ -41,6 +41,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from ladders.collector import collector_paused
 from ladders.errors import CsvError
 from ladders.load.sheets import COLUMNS, DERIVED, TABLES, protect, read_tables
 
@@ -315,7 +316,8 @@ def import_csv(
         "moves": moves,
         "bands": bands,
     }
-    tables = read_tables(texts, derive=True)
+    with collector_paused():  # many small objects, no cycles: the collector would only cost
+        tables = read_tables(texts, derive=True)
     for found in sorted(tables.findings):
         if found.severity != "error":
             continue

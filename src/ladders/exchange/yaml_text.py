@@ -67,26 +67,37 @@ def _scalar(value: object, cache: dict[str, str]) -> str:
     raise _NotPlainData(f"cannot write {value!r} as a YAML scalar here")
 
 
-def _flow(value: object, cache: dict[str, str]) -> str:
-    if isinstance(value, Mapping):
+def _flow(value: Any, cache: dict[str, str]) -> str:
+    cls = value.__class__
+    if cls in _FLAT:
+        return _scalar(value, cache)
+    if cls is dict or (cls is not list and cls is not tuple and isinstance(value, Mapping)):
         items = ", ".join(f"{_scalar(k, cache)}: {_flow(v, cache)}" for k, v in value.items())
         return "{" + items + "}"
-    if isinstance(value, list | tuple):
+    if cls is list or cls is tuple or isinstance(value, list | tuple):
         return "[" + ", ".join(_flow(item, cache) for item in value) + "]"
     return _scalar(value, cache)
 
 
-def _nested(value: object) -> bool:
+# Exact types that are written as scalars (tested first: the ABC checks cost more).
+_FLAT = frozenset((str, int, float, bool, type(None)))
+
+
+def _nested(value: Any) -> bool:
     """Whether a value needs block style: a non-empty mapping, or a list holding one."""
-    if isinstance(value, Mapping):
+    cls = value.__class__
+    if cls in _FLAT:
+        return False
+    if cls is dict or isinstance(value, Mapping):
         return bool(value)
     return isinstance(value, list | tuple) and any(
-        isinstance(item, Mapping | list | tuple) and item for item in value
+        item.__class__ not in _FLAT and isinstance(item, Mapping | list | tuple) and item
+        for item in value
     )
 
 
-def _block(value: object, indent: str, out: list[str], cache: dict[str, str]) -> None:
-    if isinstance(value, Mapping):
+def _block(value: Any, indent: str, out: list[str], cache: dict[str, str]) -> None:
+    if value.__class__ is dict or isinstance(value, Mapping):
         for key, item in value.items():
             if _nested(item):
                 out.append(f"{indent}{_scalar(key, cache)}:\n")

@@ -45,7 +45,7 @@ from ladders.model import (
     exact,
 )
 
-__all__ = ["PLAIN_ROLE_KEYS", "Plain", "fast_file", "fast_read"]
+__all__ = ["PLAIN_KEYS", "Plain", "fast_file", "fast_read"]
 
 _M = TypeVar("_M")
 _ID = re.compile(ID_PATTERN).fullmatch
@@ -55,8 +55,9 @@ _set = object.__setattr__
 
 class Plain(NamedTuple):
     """What the fast reader saw of a self-contained file (every role of the plain shape,
-    every move a bare id of a role of the file): the tracks and levels its roles name, so
-    that merging checks those names once each instead of role by role."""
+    every move a bare id or a ``{to, kind}`` mapping, to a role of the file): the tracks
+    and levels its roles name, so that merging checks those names once each instead of
+    role by role."""
 
     tracks: Set[str]
     levels: Set[str]
@@ -293,10 +294,12 @@ def _move(value: dict[str, Any]) -> Move:
         }
     else:
         raise _DOUBT
-    fields = _MOVE_FIELDS.get(tuple(keys))
-    if fields is None:
-        fields = _MOVE_FIELDS[tuple(keys)] = _fields_set(Move, keys)
-    return _build(Move, values, fields)
+    return _build(Move, values, _MOVE_FIELDS.get(tuple(keys)) or _move_fields(keys))
+
+
+def _move_fields(keys: Any) -> set[str]:
+    found = _MOVE_FIELDS[tuple(keys)] = _fields_set(Move, keys)
+    return found
 
 
 _ROLE_KEYS = frozenset(
@@ -316,8 +319,9 @@ _ROLE_KEYS = frozenset(
 )
 _ROLE_REQUIRED = frozenset(("title", "track", "level"))
 _PLAIN_ROLE_KEYS = frozenset(("title", "track", "level", "family", "entry", "description", "moves"))
-#: the keys a role of a self-contained file (:class:`Plain`) may have (none holds an object)
-PLAIN_ROLE_KEYS = _PLAIN_ROLE_KEYS
+#: every key inside the roles of a self-contained file (:class:`Plain`): its roles' and
+#: their moves' (a move there is a bare id or a ``{to, kind}`` mapping)
+PLAIN_KEYS = _PLAIN_ROLE_KEYS | _TO_KIND
 # A role's fields set, by the keys as written, in order (``moves`` is ``move_specs``).
 _ROLE_FIELDS: dict[tuple[str, ...], set[str]] = {}
 
@@ -329,24 +333,43 @@ def _role_fields(keys: Any) -> set[str]:
 
 
 def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | Move, ...]:
-    """A role's moves: bare targets as the role id strings themselves where the file
-    defines that role (one string per role, not one per move), mappings as :class:`Move`."""
+    """A role's moves: targets as the role id strings themselves where the file defines
+    that role (one string per role, not one per move), mappings as :class:`Move`. A move
+    to a role outside this file, or with more than a target and a kind, says that the
+    file is not self-contained (``others``)."""
     if value.__class__ is not list:
         raise _DOUBT
     try:
         return tuple(map(ids.__getitem__, value))  # the common case: bare ids of this file
     except (KeyError, TypeError):
         pass
-    others.append(True)  # a target outside this file, or a move written as a mapping
     moves: list[str | Move] = []
+    outside = False
     for item in value:
         cls = item.__class__
         if cls is str:
-            moves.append(ids.get(item) or item)
-        elif cls is dict:
-            moves.append(_move(item))
-        else:
+            target = ids.get(item)
+            if target is None:
+                outside, target = True, item
+            moves.append(target)
+        elif cls is not dict:
             raise _DOUBT
+        elif item.keys() <= _TO_KIND:  # ``{to, kind}``: what ``export --format csv`` gives
+            to, kind = item.get("to"), item.get("kind")
+            if to.__class__ is not str or (
+                kind is not None and (kind.__class__ is not str or kind not in _MOVE_KINDS)
+            ):
+                raise _DOUBT
+            target = ids.get(to)
+            if target is None:
+                outside, target = True, to
+            values = {"to": target, "kind": kind, "criteria": (), "ignore": None, "metadata": None}
+            moves.append(_build(Move, values, _MOVE_FIELDS.get(tuple(item)) or _move_fields(item)))
+        else:
+            outside = True
+            moves.append(_move(item))
+    if outside:
+        others.append(True)
     return tuple(moves)
 
 
@@ -506,8 +529,8 @@ def fast_file(data: Any) -> LadderFile | None:
 def fast_read(data: Any) -> tuple[LadderFile, Plain | None] | None:
     """As :func:`fast_file`, with the :class:`Plain` facts of the file if it is
     self-contained: every role is of the plain shape (no band, progression, ignore or
-    metadata) and every move a bare id of a role of this file, so that merging need not
-    look at its roles one by one (else ``None``)."""
+    metadata) and every move a bare id or a ``{to, kind}`` mapping, to a role of this
+    file, so that merging need not look at its roles one by one (else ``None``)."""
     try:
         return _file(data)
     except _Doubt:

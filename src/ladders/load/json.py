@@ -336,12 +336,13 @@ class JsonLocator:
             self._weights = weights
 
     def flat(self, member: str, keys: frozenset[str]) -> None:
-        """Say that every value of the root's member ``member`` (an object, such as
-        ``roles``) is an object whose keys are among ``keys`` and which holds no object
-        (what the fast reader saw: :class:`~ladders.load.fast.Plain`). A member of it is
-        then found by ``str.find`` alone, without counting quotes and braces on the way:
-        with no backslash in the text, ``"key"`` followed by a colon is a key, and inside
-        that object, a key not among ``keys`` can only be one of its members."""
+        """Say that every key inside the values of the root's member ``member`` (an
+        object, such as ``roles``), at any depth, is among ``keys`` (what the fast reader
+        saw: :class:`~ladders.load.fast.Plain`). A member of it is then found by
+        ``str.find`` alone, without counting quotes and braces on the way: with no
+        backslash in the text, ``"key"`` followed by a colon is a key (the key, an id,
+        starts with a letter or digit, which cannot follow a string's closing quote), and
+        inside that object, a key not among ``keys`` can only be one of its members."""
         self._flat[member] = keys
 
     def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
-from ladders.load.fast import PLAIN_ROLE_KEYS, fast_read
+from ladders.load.fast import PLAIN_KEYS, fast_read
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
@@ -135,7 +135,7 @@ def read_ladder_text(
     if found is not None:
         model, source.plain = found
         if source.plain is not None and locator is not None:
-            locator.flat("roles", PLAIN_ROLE_KEYS)  # roles then are found faster
+            locator.flat("roles", PLAIN_KEYS)  # roles then are found faster
     try:
         if model is None:
             model = LadderFile.model_validate(data)
