@@ -228,22 +228,10 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
     added = 0  # nodes added by following aliases
 
     parser = _Parser(text)
-    get_event = parser.get_event
-    # The innermost open mapping or sequence (``top``, also last on ``stack``) is kept in
-    # local variables, read and written on every event; its frame is brought up to date
-    # only when a mapping or sequence opens inside it.
-    top: _Frame | None = None
-    t_map = False
-    t_data: Any = None
-    t_marks: Any = None
-    t_context = _TEXT
-    t_key: Any = _NO_KEY
-    t_key_mark = (0, 0)
-    t_size = 0
     try:
         while True:
             try:
-                event: Any = get_event()
+                event: Any = parser.get_event()
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line, mark.column) if mark is not None else (0, 0)
@@ -270,25 +258,29 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                 raise fatal("LAD001", f"invalid YAML: {first}", 0, 0) from None
 
             cls = event.__class__
+            start = event.start_mark
             value: Any
-            if cls is ScalarEvent and top is not None:  # most events: a key or a value
+            parent: _Frame | None
+            if cls is ScalarEvent and stack:  # most events: a key or a value in a mapping
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-                    _refuse_tag(tag, event.start_mark)
-                start = event.start_mark
-                if t_map:
-                    if t_key is _NO_KEY:  # a key: always text
-                        t_key = event.value
+                    _refuse_tag(tag, start)
+                parent = stack[-1]
+                if parent.is_map:
+                    key = parent.key
+                    if key is _NO_KEY:  # a key: always text
+                        value = event.value
                         if event.anchor is not None:
-                            anchors[event.anchor] = (t_key, 1)
-                        t_size += 1
-                        t_key_mark = (start.line, start.column)
+                            anchors[event.anchor] = (value, 1)
+                        parent.size += 1
+                        parent.key = value
+                        parent.key_mark = (start.line, start.column)
                         continue
-                    context = t_context or (
-                        _KEY_CONTEXT.get(t_key, _TEXT) if isinstance(t_key, str) else _TEXT
+                    context = parent.context or (
+                        _KEY_CONTEXT.get(key, _TEXT) if isinstance(key, str) else _TEXT
                     )
                 else:
-                    context = t_context
+                    context = parent.context
                 if context == _TEXT and event.implicit[0]:
                     value = event.value or None
                 else:
@@ -296,26 +288,26 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
                 # Attach it here (as below, for one scalar).
-                t_size += 1
-                if not t_map:
-                    t_data.append(value)
-                    t_marks.append((start.line, start.column))
+                parent.size += 1
+                if not parent.is_map:
+                    parent.data.append(value)
+                    parent.marks.append((start.line, start.column))
                     continue
-                key = t_key
-                t_key = _NO_KEY
-                if key.__class__ is str and key not in t_data:
-                    t_data[key] = value
-                    t_marks[key] = (*t_key_mark, start.line, start.column)
+                key = parent.key
+                parent.key = _NO_KEY
+                if key.__class__ is str and key not in parent.data:
+                    parent.data[key] = value
+                    kl, kc = parent.key_mark
+                    parent.marks[key] = (kl, kc, start.line, start.column)
                     continue
                 size = 0  # counted above; the general code below reports the duplicate
-                t_key = key
+                parent.key = key
                 line, column = start.line, start.column
             elif cls is StreamEndEvent:
                 break
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    start = event.start_mark
                     raise fatal(
                         "LAD005",
                         "a ladder file holds one YAML document; found a second one",
@@ -325,30 +317,29 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
-                value = t_data
-                size = t_size
+                value = frame.data
+                size = frame.size
                 line, column = frame.start
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (value, size)
-                top = stack[-1] if stack else None
-                if top is not None:  # back to the frame around it
-                    t_map, t_data, t_marks, t_context = top.is_map, top.data, top.marks, top.context
-                    t_key, t_key_mark, t_size = top.key, top.key_mark, top.size
             elif cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
-                start = event.start_mark
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _CORE_TAGS:
                     _refuse_tag(tag, start)
-                if top is None:
+                parent = stack[-1] if stack else None
+                if parent is None:
                     context = _TEXT
-                elif t_map and t_key is not _NO_KEY:
-                    context = t_context or (
-                        _KEY_CONTEXT.get(t_key, _TEXT) if isinstance(t_key, str) else _TEXT
+                elif parent.is_map and parent.key is not _NO_KEY:
+                    context = parent.context or (
+                        _KEY_CONTEXT.get(parent.key, _TEXT)
+                        if isinstance(parent.key, str)
+                        else _TEXT
                     )
                 else:
-                    context = t_context
-                if cls is ScalarEvent:  # the whole document is one scalar
-                    value = _scalar(event, context)
+                    context = parent.context
+                if cls is ScalarEvent:
+                    in_key = parent is not None and parent.is_map and parent.key is _NO_KEY
+                    value = event.value if in_key else _scalar(event, context)
                     size = 1
                     line, column = start.line, start.column
                     if event.anchor is not None:
@@ -368,17 +359,18 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                     # A mapping under a bool/version key is still structure; its own
                     # scalars are read by their keys again, except under metadata.
                     frame_context = _CORE_VALUE if context == _CORE_VALUE else _TEXT
-                    if top is not None:  # the frame around it, up to date
-                        top.key, top.key_mark, top.size = t_key, t_key_mark, t_size
-                    top = _Frame(
-                        data, table, is_map, frame_context, event.anchor, (start.line, start.column)
+                    stack.append(
+                        _Frame(
+                            data,
+                            table,
+                            is_map,
+                            frame_context,
+                            event.anchor,
+                            (start.line, start.column),
+                        )
                     )
-                    stack.append(top)
-                    t_map, t_data, t_marks, t_context = is_map, data, table, frame_context
-                    t_key, t_key_mark, t_size = _NO_KEY, (0, 0), 1
                     continue
             elif cls is AliasEvent:
-                start = event.start_mark
                 anchored = anchors.get(event.anchor)
                 if anchored is None:
                     raise fatal(
@@ -400,15 +392,16 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
             else:  # StreamStart, DocumentEnd
                 continue
 
-            # Attach the finished node to the innermost open one.
-            if top is None:
+            # Attach the finished node to its parent.
+            if not stack:
                 root = value
                 continue
-            t_size += size
-            if t_map:
-                if t_key is _NO_KEY:
-                    t_key = value
-                    t_key_mark = (line, column)
+            parent = stack[-1]
+            parent.size += size
+            if parent.is_map:
+                if parent.key is _NO_KEY:
+                    parent.key = value
+                    parent.key_mark = (line, column)
                     if not isinstance(value, str):
                         problems.append(
                             Problem(
@@ -419,27 +412,28 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                             )
                         )
                     continue
-                key = t_key
-                t_key = _NO_KEY
+                key = parent.key
+                parent.key = _NO_KEY
                 if not isinstance(key, str):
                     continue
-                if key in t_data:
-                    kl, kc = t_key_mark
+                if key in parent.data:
+                    kl, kc = parent.key_mark
                     problems.append(
                         Problem(
                             "LAD003",
                             f"duplicate key {key!r}: it is already defined at line "
-                            f"{t_marks[key][0] + 1}",
+                            f"{parent.marks[key][0] + 1}",
                             kl,
                             kc,
                         )
                     )
                     continue
-                t_data[key] = value
-                t_marks[key] = (*t_key_mark, line, column)
+                parent.data[key] = value
+                kl, kc = parent.key_mark
+                parent.marks[key] = (kl, kc, line, column)
             else:
-                t_data.append(value)
-                t_marks.append((line, column))
+                parent.data.append(value)
+                parent.marks.append((line, column))
     finally:
         parser.dispose()
     return root, marks, problems
