@@ -85,8 +85,11 @@ class _Reading:
     # -- marks and findings
 
     def key(self, container: dict[str, Any], key: Any, at: Cell, value: Cell | None = None) -> None:
-        table = self.marks.setdefault(id(container), {})
-        assert isinstance(table, dict)
+        marks = self.marks
+        table = marks.get(id(container))
+        if table is None:
+            table = marks[id(container)] = {}
+        assert table.__class__ is dict
         cells: CellMarks = table
         to = value or at
         cells[key] = (at[1] - 1, at[2] - 1, to[1] - 1, to[2] - 1, at[0])
@@ -198,7 +201,10 @@ class _Reading:
                 index = columns.get(name)
                 if index is None or index >= n:
                     return None
-                got = text(cells[index]) if kind == "text" else value(cells[index])
+                cell = cells[index]
+                if cell is None or (cell.__class__ is str and not cell):  # a blank CSV cell
+                    return None
+                got = text(cell) if kind == "text" else value(cell)
                 if controls and got.__class__ is str and _CONTROL.search(got):
                     self.control(table, columns, cells, got, (file, row_line, index + 1), name)
                 return got

@@ -215,12 +215,13 @@ class _Items(_Reading):
                         "from",
                     )
                 continue
+            to = where("to")
             moves = role.get("moves")
             if moves is None:
                 moves = role["moves"] = []
-                self.key(role, "moves", where("from"), where("to"))
+                self.key(role, "moves", where("from"), to)
             move: dict[str, Any] = {"to": target}
-            self.key(move, "to", where("to"))
+            self.key(move, "to", to)
             text = get("kind")
             if text is not None:
                 self._mapping(move, "kind", text, where("kind"))
@@ -240,7 +241,7 @@ class _Items(_Reading):
             if text is not None:
                 metadata = self.json_cell(text, where("metadata"), source, "metadata")
                 self._mapping(move, "metadata", metadata, where("metadata"))
-            self.item(moves, where("to"))
+            self.item(moves, to)
             # A move with only a target is written as a bare id, as in YAML (less memory).
             moves.append(target if len(move) == 1 else move)
             if len(move) == 1:
