@@ -10,6 +10,7 @@ import pytest
 import ladders
 from ladders import UsageError
 from ladders.check import CheckConfig, check_file, check_paths
+from ladders.load import Loaded
 from ladders.rules import RULES
 
 BAD = """\
@@ -153,6 +154,21 @@ def test_a_root_named_twice_is_checked_once(
     monkeypatch.chdir(tmp_path)
     result = check_paths(["org.yaml", "./org.yaml"])
     assert [f.code for f in result.findings] == ["LAD204"]
+
+
+def test_check_paths_hands_over_what_it_loaded_when_asked(tmp_path: Path) -> None:
+    good, bad = tmp_path / "org.yaml", tmp_path / "bad.yaml"
+    good.write_text(
+        "levels: [L1]\ntracks: {ic: technical}\nroles: {d: {title: D, track: ic, level: L1}}\n"
+    )
+    bad.write_bytes(b"levels: [\xff]\n")
+    kept: list[Loaded] = []
+    result = check_paths([good, bad, good], keep=kept)
+    assert [loaded.files for loaded in kept] == [[str(good)], [str(bad)]]
+    assert kept[0].ladder is not None
+    assert list(kept[0].ladder.roles) == ["d"]
+    assert kept[1].ladder is None
+    assert "LAD001" in [f.code for f in result.findings]
 
 
 def test_a_missing_root_is_lad001_from_the_api(tmp_path: Path) -> None:

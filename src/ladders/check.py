@@ -267,9 +267,16 @@ def check_file(path: str | os.PathLike[str], config: CheckConfig | None = None) 
 
 
 def check_paths(
-    paths: Iterable[str | os.PathLike[str]], config: CheckConfig | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    config: CheckConfig | None = None,
+    *,
+    keep: list[Loaded] | None = None,
 ) -> CheckResult:
-    """Check several roots; ``files`` lists every file read, includes too, as given."""
+    """Check several roots; ``files`` lists every file read, includes too, as given.
+
+    ``keep``: a list each load result is appended to (a command about to exit keeps them
+    so that the exit, not this function, drops them: freeing a ladder of a million roles
+    object by object takes a noticeable part of checking it)."""
     result = CheckResult()
     seen: set[str] = set()
     for path in paths:
@@ -278,6 +285,8 @@ def check_paths(
             continue
         seen.add(real)
         loaded = load_path(path)
+        if keep is not None:
+            keep.append(loaded)
         result.findings.extend(check_loaded(loaded, config))
         result.files.extend(f for f in loaded.files if f not in result.files)
     result.findings.sort(key=_ORDER)

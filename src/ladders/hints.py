@@ -8,8 +8,9 @@ only the choices sharing the word's rarer trigrams are compared.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 __all__ = ["Suggester", "did_you_mean"]
 
@@ -60,11 +61,13 @@ class Suggester:
 
     def _posting(self) -> dict[str, list[int]]:
         if self._index is None:
-            index: dict[str, list[int]] = {}
+            index: defaultdict[str, list[int]] = defaultdict(list)
             for number, choice in enumerate(self._choices):
-                for gram in _trigrams(choice):
-                    index.setdefault(gram, []).append(number)
-            self._index = index
+                padded = f"  {choice} "
+                # each trigram of the choice once (as _trigrams gives them)
+                for gram in {padded[i : i + 3] for i in range(len(padded) - 2)}:
+                    index[gram].append(number)
+            self._index = dict(index)
         return self._index
 
     def hint(self, word: str) -> str:
@@ -90,12 +93,39 @@ class Suggester:
             budget -= len(posting)
         low, high = len(word) * 3 / 7, len(word) * 7 / 3  # lengths a 0.6 ratio allows
         size = len(word)
-        # The choices sharing the most trigrams, the closest in length first among equals.
-        ranked = sorted(
-            (n for n in shared if low <= len(choices[n]) <= high),
-            key=lambda n: (-shared[n], abs(len(choices[n]) - size)),
-        )
-        shortlist = [choices[n] for n in ranked[:_SHORTLIST]]
-        import difflib
+        # The choices sharing the most trigrams, the closest in length first among equals
+        # (and, among those, in the order they were met): counts sorted at C speed, then
+        # read only until the shortlist is full and the count drops below its last one's,
+        # as nothing after that could be on it.
+        candidates: list[tuple[int, int, int]] = []
+        floor = -1
+        for number, count in sorted(shared.items(), key=itemgetter(1), reverse=True):
+            if count < floor:
+                break
+            length = len(choices[number])
+            if low <= length <= high:
+                candidates.append((-count, abs(length - size), number))
+                if len(candidates) == _SHORTLIST:
+                    floor = count
+        candidates.sort(key=itemgetter(0, 1))  # stable: ties keep the order they were met
+        return _phrase(_closest(word, [choices[c[2]] for c in candidates[:_SHORTLIST]]))
 
-        return _phrase(difflib.get_close_matches(word, shortlist, n=1, cutoff=_CUTOFF))
+
+def _closest(word: str, possibilities: list[str]) -> list[str]:
+    """``difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6)``, the same
+    answer, computing the full ratio only for a choice whose upper bounds could reach
+    the best one so far."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for choice in possibilities:
+        matcher.set_seq1(choice)
+        bar = _CUTOFF if best is None else max(_CUTOFF, best[0])
+        if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
+            continue
+        score = matcher.ratio()
+        if score >= _CUTOFF and (best is None or (score, choice) > best):
+            best = (score, choice)
+    return [] if best is None else [best[1]]

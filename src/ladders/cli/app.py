@@ -179,11 +179,16 @@ def load_root(path: str) -> Loaded:
     return load_text(data, "json" if start.lstrip().startswith(b"{") else "yaml", STDIN)
 
 
+# What the command loaded, left for the exit to drop: set by :func:`run`, the command
+# itself (which ends with ``os._exit``); ``None`` when ``main`` runs inside a program.
+_KEPT: list[Loaded] | None = None
+
+
 def check_roots(roots: Sequence[str], config: CheckConfig | None = None) -> CheckResult:
     """Check the roots named on the command line (``-``: standard input, read once)."""
     from ladders.check import check_loaded, check_paths
 
-    result = check_paths([root for root in roots if root != "-"], config)
+    result = check_paths([root for root in roots if root != "-"], config, keep=_KEPT)
     if "-" in roots:
         result.findings.extend(check_loaded(load_root("-"), config))
         result.findings.sort()
@@ -326,7 +331,9 @@ def run() -> NoReturn:
     numpy (imported for large ladders) is told to start one thread for its linear
     algebra, which the command never does: a pool of idle threads would only take CPU
     time from the run (unless the environment says otherwise)."""
+    global _KEPT
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _KEPT = []  # freed by the exit, not object by object (see check_paths)
     code = main()
     try:
         sys.stdout.flush()
