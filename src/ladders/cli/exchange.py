@@ -135,7 +135,7 @@ def import_csv_command(
     """
     from ladders.check import check_loaded
     from ladders.exchange import import_csv, ladder_text
-    from ladders.load import load_text
+    from ladders.load import load_data
 
     def read(path: str | None) -> str | None:
         if path is None:
@@ -176,11 +176,9 @@ def import_csv_command(
     inputs = [p for p in paths if p]
     write_text(text, output, inputs=inputs, exclusive=True)
     where = "<stdout>" if output in (None, "-") else output
-    # The findings of what was written, read from the same data as JSON (the C reader:
-    # they are printed without positions, so the YAML need not be parsed again).
-    import json
-
-    problems = check_loaded(load_text(text if fmt == "json" else json.dumps(data), "json", where))
+    # The findings of what was written, from the data it was written from (they are
+    # printed without positions, so the text need not be parsed again).
+    problems = check_loaded(load_data(data, where, written=text))
     for finding in problems:
         error_line(f"{finding.code} [{finding.severity}] {finding.message}")
     return 1 if any(f.severity == "error" for f in problems) else 0

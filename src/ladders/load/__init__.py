@@ -13,18 +13,27 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from ladders.collector import collector_paused
 from ladders.errors import UsageError
 from ladders.findings import Finding, Severity
 from ladders.load.includes import Reader
 from ladders.load.merge import merge
-from ladders.load.read import File, Format, Unsure, partial_model, read_ladder_text
+from ladders.load.read import (
+    File,
+    Format,
+    Unsure,
+    partial_model,
+    read_ladder_data,
+    read_ladder_text,
+)
 from ladders.load.sheets.layout import is_spreadsheet
+from ladders.load.source import SourceMap
 from ladders.load.text import LOAD_RULES, Fatal, decode, finding, problem_finding
-from ladders.model import LadderData
+from ladders.model import LadderData, LadderFile
 
-__all__ = ["LOAD_RULES", "Loaded", "load_path", "load_text", "read_ladder_text"]
+__all__ = ["LOAD_RULES", "Loaded", "load_data", "load_path", "load_text", "read_ladder_text"]
 
 
 @dataclass
@@ -85,25 +94,40 @@ def load_text(text: str | bytes, format: Format = "yaml", source: str = "<string
                 text = decode(text)
             except Fatal as stop:
                 return Loaded(None, [problem_finding(stop.problem, source)], [source])
-        model, source_map, findings = read_ladder_text(text, source, format)
-        if model is not None and model.include:
-            line, column = source_map.value(("include", 0))
-            findings.append(
-                finding(
-                    "LAD007",
-                    "include needs a file to be relative to: use ladders.load(path)",
-                    source,
-                    line,
-                    column,
-                )
+        return _loaded(*read_ladder_text(text, source, format))
+
+
+def load_data(data: Any, source: str = "<data>", *, written: str | None = None) -> Loaded:
+    """Load a ladder from plain data, as a YAML or JSON reader gives it (or
+    :func:`ladders.exchange.import_csv`); never raises for bad content. As
+    :func:`load_text` of a text holding that data, without reading one: findings have
+    no line of their own (line 1). ``written``: the YAML or JSON text ladders wrote of
+    ``data``, if any (see :func:`~ladders.load.read.read_ladder_data`)."""
+    with collector_paused():
+        return _loaded(*read_ladder_data(data, source, written=written))
+
+
+def _loaded(model: LadderFile | None, source_map: SourceMap, findings: list[Finding]) -> Loaded:
+    """The rest of :func:`load_text` once its one file is read."""
+    source = source_map.file
+    if model is not None and model.include:
+        line, column = source_map.value(("include", 0))
+        findings.append(
+            finding(
+                "LAD007",
+                "include needs a file to be relative to: use ladders.load(path)",
+                source,
+                line,
+                column,
             )
-        ladder = None
-        if model is not None and not findings:
-            ladder = merge([File(source, source_map, model)], findings)
-        elif model is None and source_map.data is not None:
-            # Report the references of what is valid too, as load_path does.
-            unsure = Unsure()
-            partial = partial_model(source_map.data, unsure)
-            if partial is not None:
-                merge([File(source, source_map, None, partial)], findings, unsure)
+        )
+    ladder = None
+    if model is not None and not findings:
+        ladder = merge([File(source, source_map, model)], findings)
+    elif model is None and source_map.data is not None:
+        # Report the references of what is valid too, as load_path does.
+        unsure = Unsure()
+        partial = partial_model(source_map.data, unsure)
+        if partial is not None:
+            merge([File(source, source_map, None, partial)], findings, unsure)
     return Loaded(ladder, sorted(findings), [source])

@@ -11,8 +11,9 @@ import io
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
@@ -22,6 +23,9 @@ from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
 from ladders.model import LadderFile
+
+if TYPE_CHECKING:
+    from ladders.load.json import JsonLocator
 
 __all__ = [
     "File",
@@ -33,6 +37,7 @@ __all__ = [
     "partial_model",
     "raw_includes",
     "read_bytes",
+    "read_ladder_data",
     "read_ladder_text",
 ]
 
@@ -121,15 +126,59 @@ def read_ladder_text(
         return None, source, findings
     for problem in problems:
         emit(problem)
-    if _may_hold_controls(text, fmt):
+    controls = _may_hold_controls(text, fmt)
+    model = _validated(data, source, emit, controls, locator, failed=bool(findings))
+    return model, source, findings
+
+
+def read_ladder_data(
+    data: Any, name: str, *, written: str | None = None
+) -> tuple[LadderFile | None, SourceMap, list[Finding]]:
+    """Validate plain data (what a YAML or JSON reader gives) as one ladder file, as
+    :func:`read_ladder_text` does once it has parsed a text; there is no text, so
+    findings are at line 1. ``written``: the text one of ladders' writers made of
+    ``data`` (they escape control characters the JSON way), to tell at C speed whether
+    any string may hold one (else every string is looked at)."""
+    findings: list[Finding] = []
+
+    def emit(problem: Problem) -> None:
+        findings.append(problem_finding(problem, name))
+
+    if isinstance(data, dict) and "$schema" in data:  # as read_ladder_text: not content
+        data = {key: value for key, value in data.items() if key != "$schema"}
+    source = SourceMap(name, data, {})
+    controls = written is None or _JSON_CONTROL_ESCAPE.search(written) is not None
+    model = _validated(data, source, emit, controls, None)
+    return model, source, findings
+
+
+def _validated(
+    data: Any,
+    source: SourceMap,
+    emit: Callable[[Problem], None],
+    controls: bool,
+    locator: JsonLocator | None,
+    *,
+    failed: bool = False,
+) -> LadderFile | None:
+    """The model of a file's data, or None with its problems emitted. ``controls``:
+    look for control characters string by string; ``failed``: a problem was found
+    before (such as a duplicate key), so there is no model whatever the data."""
+    emitted = [failed]
+
+    def note(problem: Problem) -> None:
+        emitted[0] = True
+        emit(problem)
+
+    if controls:
         for problem in _control_characters(data, source):
-            emit(problem)
+            note(problem)
     if data is None:
         emit(Problem("LAD002", "the file is empty: a ladder has levels, tracks and roles"))
-        return None, source, findings
+        return None
     if not isinstance(data, dict):
         emit(Problem("LAD002", "a ladder file must be a mapping (levels, tracks, roles)"))
-        return None, source, findings
+        return None
     found = fast_read(data)  # a plainly valid file, without pydantic's validators
     model = None
     if found is not None:
@@ -142,11 +191,11 @@ def read_ladder_text(
     except ValidationError as error:
         for problem in problems_from(error, data, source):
             emit(problem)
-        return None, source, findings
-    if findings:
-        return None, source, findings
+        return None
+    if emitted[0]:
+        return None
     source.release()
-    return model, source, findings
+    return model
 
 
 def raw_includes(data: Any) -> tuple[str, ...]:
