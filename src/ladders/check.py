@@ -257,7 +257,10 @@ def check_loaded(loaded: Loaded, config: CheckConfig | None = None) -> list[Find
     failed = loaded.ladder is None
     findings = [config.stamp(f) for f in loaded.findings if failed or config.enabled(f.code)]
     if loaded.ladder is not None:
-        findings.extend(run(loaded.ladder, config))
+        checked = run(loaded.ladder, config)  # sorted already
+        if not findings:
+            return checked
+        findings.extend(checked)
     return sorted(findings, key=_ORDER)
 
 
@@ -289,5 +292,6 @@ def check_paths(
             keep.append(loaded)
         result.findings.extend(check_loaded(loaded, config))
         result.files.extend(f for f in loaded.files if f not in result.files)
-    result.findings.sort(key=_ORDER)
+    if len(seen) > 1:  # one root's findings are in order already
+        result.findings.sort(key=_ORDER)
     return result
