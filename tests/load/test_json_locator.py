@@ -374,8 +374,15 @@ def test_flat_members_are_found_by_find_alone(dump: Any, monkeypatch: pytest.Mon
         searched.append((needle, flat))
         return search_back(self, needle, start, stop, below, flat)
 
+    flat_member = JsonLocator._flat_member
+
+    def by_find(self: JsonLocator, state: Any, step: str, place: int) -> Any:
+        searched.append((f'"{step}"', True))
+        return flat_member(self, state, step, place)
+
     monkeypatch.setattr(JsonLocator, "_search", forwards)
     monkeypatch.setattr(JsonLocator, "_search_back", backwards)
+    monkeypatch.setattr(JsonLocator, "_flat_member", by_find)
     asked = list(paths(exact["roles"], ("roles",), missing=("title", "nobody")))
     rnd.shuffle(asked)
     for path in asked + asked[::-1]:

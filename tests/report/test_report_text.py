@@ -57,3 +57,20 @@ def test_control_characters_in_a_message_stay_on_one_line(render: Render) -> Non
     finding = Finding("LAD204", "self-move", "error", "A\nB \x1b[31mred\tC", "org.yaml", 1, 1)
     text = render("text", ["org.yaml"], [finding])
     assert text.splitlines()[0] == "org.yaml:1:1: LAD204 [error] A\\nB \\x1b[31mred\\tC"
+
+
+def test_colour_codes_wrap_each_part(render: Render, findings: list[Finding]) -> None:
+    coloured = render("text", ["org.yaml"], findings, color=True).splitlines()
+    assert coloured[0] == (
+        "\033[1morg.yaml:4:3:\033[0m \033[1m\033[31mLAD204\033[0m \033[31m[error]\033[0m "
+        "Developer (L1) moves to itself"
+    )
+    assert coloured[1].startswith("\033[1morg.yaml:9:7:\033[0m \033[1m\033[33mLAD204\033[0m ")
+
+
+@pytest.mark.parametrize("character", [*map(chr, range(0x20)), "\x7f"])
+def test_every_control_character_is_escaped(render: Render, character: str) -> None:
+    finding = Finding("LAD204", "self-move", "error", f"a{character}b", "org.yaml", 1, 1)
+    line = render("text", ["org.yaml"], [finding]).splitlines()[0]
+    assert character not in line
+    assert line.startswith("org.yaml:1:1: LAD204 [error] a\\")

@@ -240,7 +240,17 @@ _Frame = tuple[int, int, "list[str] | None", "int | None", int, _Spot]
 class _Ordered:
     """An object whose keys' order in the text is known: its members located so far."""
 
-    __slots__ = ("below", "bound", "flat", "found", "index", "keys", "located", "top", "weights")
+    __slots__ = (
+        "below",
+        "bound",
+        "flat",
+        "found",
+        "index",
+        "keys",
+        "located",
+        "top",
+        "weights",
+    )
 
     def __init__(
         self,
@@ -298,6 +308,7 @@ class JsonLocator:
         "_escapes",
         "_flat",
         "_keys",
+        "_lines",
         "_marks",
         "_member_keys",
         "_ordered",
@@ -316,6 +327,7 @@ class JsonLocator:
         self._roots: dict[str | int, _Frame | None] = {}  # the root's members, as found
         self._scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
         self._escapes: bool | None = None  # whether the text has a backslash (found late)
+        self._lines: bool | None = None  # whether it has a line break (found late)
         # offsets whose line is known (ascending), and their (line, line start)
         self._marks: list[int] = [0]
         self._spots: list[tuple[int, int]] = [(0, 0)]
@@ -448,6 +460,11 @@ class JsonLocator:
         if place is None:
             return None  # the parsed object has no such key: neither has its text
         located = state.located
+        flat = state.flat
+        if flat is not None and step not in flat and '"' not in step and "\\" not in step:
+            found = self._flat_member(state, step, place)
+            if found is not None:
+                return found
         j = bisect.bisect_left(located, place)
         # the nearest members located before and after it (else the object's ends)
         start = state.top
@@ -503,6 +520,60 @@ class JsonLocator:
         found = state.found[step] = (at, value, place, line, line_start)
         located.insert(j, place)
         return found
+
+    def _flat_member(self, state: _Ordered, step: str, place: int) -> _Found | None:
+        """Member ``step`` (at ``place``) of a flat object (see :meth:`flat`): the only
+        ``"step"`` followed by a colon between the members located before and after it,
+        looked for from the nearer of them (None if there is none, which the general
+        search then tells)."""
+        located = state.located
+        keys, found = state.keys, state.found
+        j = bisect.bisect_left(located, place)
+        if j:
+            low = found[keys[located[j - 1]]]
+            offset, line, line_start, after = low[0], low[3], low[4], place - low[2]
+        else:
+            (offset, line, line_start), after = state.top, place + 1
+        text = self.text
+        needle = f'"{step}"'
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = "\n" in text
+        if j < len(located):
+            high = found[keys[located[j]]]
+            stop = high[0]
+            if high[2] - place < after:  # nearer the member after: look backwards
+                at = text.rfind(needle, offset, stop)
+                while at >= 0:
+                    colon = _COLON.match(text, at + len(needle))
+                    if colon is not None:
+                        line, start = high[3], high[4]
+                        if lines:
+                            newlines = text.count("\n", at, stop)
+                            if newlines:
+                                line -= newlines
+                                start = text.rfind("\n", offset, at) + 1 or line_start
+                        member = found[step] = (at, colon.end(), place, line, start)
+                        located.insert(j, place)
+                        return member
+                    at = text.rfind(needle, offset, at + len(needle) - 1)
+                return None
+        else:
+            stop = state.bound
+        at = text.find(needle, offset, stop)
+        while at >= 0:
+            colon = _COLON.match(text, at + len(needle))
+            if colon is not None:
+                if lines:
+                    newlines = text.count("\n", offset, at)
+                    if newlines:
+                        line += newlines
+                        line_start = text.rfind("\n", offset, at) + 1
+                member = found[step] = (at, colon.end(), place, line, line_start)
+                located.insert(j, place)
+                return member
+            at = text.find(needle, at + 1, stop)
+        return None
 
     def _end(self, container: int, state: _Ordered, place: int) -> tuple[int | None, int]:
         """The bound of the value of the member at ``place`` (see ``_Ordered.bound``)."""

@@ -5,6 +5,7 @@ A finding in a workbook names its sheet and cell instead: ``org.xlsx[roles]!A12:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ladders.findings import Finding, Severity, cell_name
@@ -21,6 +22,7 @@ _SEVERITY_COLOR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 # split a finding over lines or repaint the terminal: show them escaped instead.
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
 _CONTROLS.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_HAS_CONTROL = re.compile("[\x00-\x1f\x7f]").search  # (at C speed: most messages have none)
 
 
 def _plural(count: int, word: str) -> str:
@@ -37,6 +39,8 @@ class TextReporter(Reporter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lines: list[str] = []
+        # (code, severity) -> the painted " CODE [severity] " between place and message
+        self._labels: dict[tuple[str, str], str] = {}
 
     def _flush(self) -> None:
         if self._lines:
@@ -46,18 +50,28 @@ class TextReporter(Reporter):
     def _paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
 
+    def _label(self, code: str, severity: str) -> str:
+        level = Severity(severity)
+        painted = self._paint(code, _BOLD + _SEVERITY_COLOR[level])
+        label = self._labels[code, severity] = (
+            f" {painted} {self._paint(f'[{level}]', _SEVERITY_COLOR[level])} "
+        )
+        return label
+
     def handle(self, finding: Finding) -> None:
-        super().handle(finding)
-        severity = Severity(finding.severity)
+        self.findings.append(finding)  # (what Reporter.handle does, for the summary)
         if finding.sheet is not None:  # a workbook's cell: org.xlsx[roles]!A12
-            place = f"{finding.file}[{finding.sheet}]!{cell_name(finding.line, finding.column)}"
+            place = f"{finding.file}[{finding.sheet}]!{cell_name(finding.line, finding.column)}:"
         else:
-            place = f"{finding.file}:{finding.line}:{finding.column}"
-        where = self._paint(f"{place}:", _BOLD)
-        code = self._paint(finding.code, _BOLD + _SEVERITY_COLOR[severity])
-        label = self._paint(f"[{severity}]", _SEVERITY_COLOR[severity])
-        message = finding.message.translate(_CONTROLS)
-        self._lines.append(f"{where} {code} {label} {message}\n")
+            place = f"{finding.file}:{finding.line}:{finding.column}:"
+        if self.color:
+            place = f"{_BOLD}{place}{_RESET}"
+        code, severity = finding.code, finding.severity
+        label = self._labels.get((code, severity)) or self._label(code, severity)
+        message = finding.message
+        if _HAS_CONTROL(message):
+            message = message.translate(_CONTROLS)
+        self._lines.append(f"{place}{label}{message}\n")
         if len(self._lines) >= self.batch:
             self._flush()
 
