@@ -460,8 +460,8 @@ class JsonLocator:
         if place is None:
             return None  # the parsed object has no such key: neither has its text
         located = state.located
-        flat = state.flat
-        if flat is not None and step not in flat and '"' not in step and "\\" not in step:
+        members = state.flat
+        if members is not None and step not in members and '"' not in step and "\\" not in step:
             found = self._flat_member(state, step, place)
             if found is not None:
                 return found
