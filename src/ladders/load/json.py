@@ -243,6 +243,7 @@ class _Ordered:
     __slots__ = (
         "below",
         "bound",
+        "end",
         "flat",
         "found",
         "index",
@@ -273,7 +274,21 @@ class _Ordered:
         #: how much text the members before each place hold, roughly (None: as much each)
         self.weights = weights
         self.found: dict[str, _Found] = {}
-        self.located: list[int] = []  # the places of the members found, ascending
+        #: 1 at the place of each member found (the nearest ones to a place are found by
+        #: bytearray.find and rfind, at C speed; a list would be shifted on every insert)
+        self.located = bytearray(len(keys))
+        self.end = 0  # one past the furthest place found
+
+    def neighbours(self, place: int) -> tuple[int, int]:
+        """The places of the members found nearest before and after ``place`` (-1: none)."""
+        located = self.located
+        low = located.rfind(1, 0, place)
+        return low, located.find(1, place + 1, self.end) if place < self.end else -1
+
+    def add(self, start: int, stop: int) -> None:
+        """Mark the members at places ``start`` to ``stop - 1`` found."""
+        self.located[start:stop] = b"\x01" * (stop - start)
+        self.end = max(self.end, stop)
 
 
 class JsonLocator:
@@ -459,29 +474,25 @@ class JsonLocator:
         place = index.get(step)
         if place is None:
             return None  # the parsed object has no such key: neither has its text
-        located = state.located
         members = state.flat
         if members is not None and step not in members and '"' not in step and "\\" not in step:
             found = self._flat_member(state, step, place)
             if found is not None:
                 return found
-        j = bisect.bisect_left(located, place)
         # the nearest members located before and after it (else the object's ends)
+        low, high = state.neighbours(place)
         start = state.top
-        low = -1
-        if j:
-            low = located[j - 1]
+        if low >= 0:
             lower = state.found[keys[low]]
             start = (lower[0], lower[3], lower[4])
-        if j < len(located):
-            high = located[j]
+        if high >= 0:
             upper = state.found[keys[high]]
             stop: _Spot | None = (upper[0], upper[3], upper[4])
             end, below = upper[0], 0
         else:
             high, stop, end, below = len(keys), None, state.bound, state.below
         if '"' in step or "\\" in step:
-            return self._read_on(state, step, j, low, start)
+            return self._read_on(state, step, low, start)
         needle = f'"{step}"'
         weights = state.weights
         if weights is None:
@@ -493,7 +504,7 @@ class JsonLocator:
         if backwards:
             hit = self._search_back(needle, start[0], end, below, flat)
             if hit is None:
-                return self._read_on(state, step, j, low, start)
+                return self._read_on(state, step, low, start)
             at, value, newlines = hit
             if stop is None:  # the line of the object's end is not known: count up to it
                 line, line_start = start[1], start[2]
@@ -511,14 +522,14 @@ class JsonLocator:
         else:
             hit = self._search(needle, start[0], end, flat)
             if hit is None:
-                return self._read_on(state, step, j, low, start)
+                return self._read_on(state, step, low, start)
             at, value, newlines = hit
             line, line_start = start[1], start[2]
             if newlines:
                 line += newlines
                 line_start = text.rfind("\n", start[0], at) + 1
         found = state.found[step] = (at, value, place, line, line_start)
-        located.insert(j, place)
+        state.add(place, place + 1)
         return found
 
     def _flat_member(self, state: _Ordered, step: str, place: int) -> _Found | None:
@@ -526,11 +537,10 @@ class JsonLocator:
         ``"step"`` followed by a colon between the members located before and after it,
         looked for from the nearer of them (None if there is none, which the general
         search then tells)."""
-        located = state.located
         keys, found = state.keys, state.found
-        j = bisect.bisect_left(located, place)
-        if j:
-            low = found[keys[located[j - 1]]]
+        before, after_place = state.neighbours(place)
+        if before >= 0:
+            low = found[keys[before]]
             offset, line, line_start, after = low[0], low[3], low[4], place - low[2]
         else:
             (offset, line, line_start), after = state.top, place + 1
@@ -539,8 +549,8 @@ class JsonLocator:
         lines = self._lines
         if lines is None:
             lines = self._lines = "\n" in text
-        if j < len(located):
-            high = found[keys[located[j]]]
+        if after_place >= 0:
+            high = found[keys[after_place]]
             stop = high[0]
             if high[2] - place < after:  # nearer the member after: look backwards
                 at = text.rfind(needle, offset, stop)
@@ -554,7 +564,7 @@ class JsonLocator:
                                 line -= newlines
                                 start = text.rfind("\n", offset, at) + 1 or line_start
                         member = found[step] = (at, colon.end(), place, line, start)
-                        located.insert(j, place)
+                        state.add(place, place + 1)
                         return member
                     at = text.rfind(needle, offset, at + len(needle) - 1)
                 return None
@@ -570,7 +580,7 @@ class JsonLocator:
                         line += newlines
                         line_start = text.rfind("\n", offset, at) + 1
                 member = found[step] = (at, colon.end(), place, line, line_start)
-                located.insert(j, place)
+                state.add(place, place + 1)
                 return member
             at = text.find(needle, at + 1, stop)
         return None
@@ -582,7 +592,7 @@ class JsonLocator:
             return (None, 0) if after is None else (after[0], -1)
         return state.bound, state.below - 1
 
-    def _read_on(self, state: _Ordered, step: str, j: int, low: int, start: _Spot) -> _Found | None:
+    def _read_on(self, state: _Ordered, step: str, low: int, start: _Spot) -> _Found | None:
         """Read the members after the one at ``low`` (``start`` is its key, or just inside
         the brace) one by one up to ``step``: the exact, slower way."""
         text = self.text
@@ -590,7 +600,6 @@ class JsonLocator:
         if low >= 0:  # past the member located before
             _, after = json.decoder.scanstring(text, offset + 1)  # type: ignore[attr-defined]
             offset = self._next(self._skip(self._skip(after) + 1))
-        places: list[int] = []
         place = low
         while offset >= 0 and place + 1 < len(state.keys):
             offset = self._skip(offset)
@@ -601,11 +610,11 @@ class JsonLocator:
             value = self._skip(self._skip(after) + 1)
             place += 1
             state.found.setdefault(key, (offset, value, place, mark[1], mark[2]))
-            places.append(place)
             if key == step:
                 break
             offset = self._next(value)
-        state.located[j:j] = places
+        if place > low:
+            state.add(low + 1, place + 1)
         return state.found.get(step)
 
     # -- finding a key with str.find ---------------------------------------------------
