@@ -308,7 +308,8 @@ class JsonLocator:
     :func:`json_marks`. Lines are counted from the nearest offset whose line is known.
 
     Only what is located is kept, besides the key lists and (from the first lookup in
-    such an object) a key -> place table: no copy of the text, no table per member.
+    such an object) a key -> place table and a byte per key (whether it is located): no
+    copy of the text, no table per member.
 
     >>> text = '{"a": 1,\\n "roles": {"x": {"moves": ["y", {"to": "z"}]}}}'
     >>> locate = JsonLocator(text, json.loads(text))
