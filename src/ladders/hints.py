@@ -113,18 +113,27 @@ class Suggester:
 
 def _closest(word: str, possibilities: list[str]) -> list[str]:
     """``difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6)``, the same
-    answer, computing the full ratio only for a choice whose upper bounds could reach
-    the best one so far."""
+    answer (the greatest ``(ratio, choice)`` at or above the cutoff), with the full ratio
+    computed for as few choices as can tell it: the choices are taken by their upper
+    bound (``quick_ratio``), highest first, so that once a ratio is known every choice
+    whose bound is lower (or equal, with a smaller choice) loses to it."""
     import difflib
 
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
-    best: tuple[float, str] | None = None
+    bounds: list[tuple[float, str]] = []
     for choice in possibilities:
         matcher.set_seq1(choice)
-        bar = _CUTOFF if best is None else max(_CUTOFF, best[0])
-        if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
-            continue
+        if matcher.real_quick_ratio() >= _CUTOFF:
+            bound = matcher.quick_ratio()
+            if bound >= _CUTOFF:
+                bounds.append((bound, choice))
+    bounds.sort(reverse=True)  # the highest bound first; among equal ones, the greatest choice
+    best: tuple[float, str] | None = None
+    for bound, choice in bounds:
+        if best is not None and (bound, choice) <= best:
+            break  # no ratio is above its bound: this choice and every one after lose
+        matcher.set_seq1(choice)
         score = matcher.ratio()
         if score >= _CUTOFF and (best is None or (score, choice) > best):
             best = (score, choice)
