@@ -118,7 +118,8 @@ class _Frame:
         "data",
         "is_map",
         "key",
-        "key_mark",
+        "key_column",
+        "key_line",
         "marks",
         "size",
         "start",
@@ -140,7 +141,7 @@ class _Frame:
         self.context = context
         self.anchor = anchor
         self.key: Any = _NO_KEY
-        self.key_mark: tuple[int, int] = (0, 0)
+        self.key_line = self.key_column = 0  # where the key now read is
         self.size = 1
 
 
@@ -228,10 +229,15 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
     added = 0  # nodes added by following aliases
 
     parser = _Parser(text)
+    get_event = parser.get_event
+    # Without "&" or "!" in the text, no node has an anchor or a tag: the scalars (most
+    # events) are read without looking for them, and sizes (which only an alias needs)
+    # are not counted for them.
+    marked = "&" in text or "!" in text
     try:
         while True:
             try:
-                event: Any = parser.get_event()
+                event: Any = get_event()
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line, mark.column) if mark is not None else (0, 0)
@@ -262,47 +268,62 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
             value: Any
             parent: _Frame | None
             if cls is ScalarEvent and stack:  # most events: a key or a value in a mapping
-                tag = event.tag
-                if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-                    _refuse_tag(tag, start)
+                if marked:
+                    tag = event.tag
+                    if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+                        _refuse_tag(tag, start)
                 parent = stack[-1]
                 if parent.is_map:
                     key = parent.key
                     if key is _NO_KEY:  # a key: always text
                         value = event.value
+                        if marked:
+                            if event.anchor is not None:
+                                anchors[event.anchor] = (value, 1)
+                            parent.size += 1
+                        parent.key = value
+                        parent.key_line, parent.key_column = start.line, start.column
+                        continue
+                    # a value: read as its key says
+                    text_key = key.__class__ is str
+                    context = parent.context or (
+                        _KEY_CONTEXT.get(key, _TEXT) if text_key else _TEXT
+                    )
+                    if context == _TEXT and event.implicit[0]:
+                        value = event.value or None
+                    else:
+                        value = _scalar(event, context)
+                    if marked:
                         if event.anchor is not None:
                             anchors[event.anchor] = (value, 1)
                         parent.size += 1
-                        parent.key = value
-                        parent.key_mark = (start.line, start.column)
+                    # Attach it here (as below, for one scalar).
+                    members = parent.data
+                    if text_key and key not in members:
+                        parent.key = _NO_KEY
+                        members[key] = value
+                        parent.marks[key] = (
+                            parent.key_line,
+                            parent.key_column,
+                            start.line,
+                            start.column,
+                        )
                         continue
-                    context = parent.context or (
-                        _KEY_CONTEXT.get(key, _TEXT) if isinstance(key, str) else _TEXT
-                    )
-                else:
+                    size = 0  # counted above; the general code below reports the duplicate
+                    line, column = start.line, start.column
+                else:  # an item of a sequence
                     context = parent.context
-                if context == _TEXT and event.implicit[0]:
-                    value = event.value or None
-                else:
-                    value = _scalar(event, context)
-                if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
-                # Attach it here (as below, for one scalar).
-                parent.size += 1
-                if not parent.is_map:
+                    if context == _TEXT and event.implicit[0]:
+                        value = event.value or None
+                    else:
+                        value = _scalar(event, context)
+                    if marked:
+                        if event.anchor is not None:
+                            anchors[event.anchor] = (value, 1)
+                        parent.size += 1
                     parent.data.append(value)
                     parent.marks.append((start.line, start.column))
                     continue
-                key = parent.key
-                parent.key = _NO_KEY
-                if key.__class__ is str and key not in parent.data:
-                    parent.data[key] = value
-                    kl, kc = parent.key_mark
-                    parent.marks[key] = (kl, kc, start.line, start.column)
-                    continue
-                size = 0  # counted above; the general code below reports the duplicate
-                parent.key = key
-                line, column = start.line, start.column
             elif cls is StreamEndEvent:
                 break
             elif cls is DocumentStartEvent:
@@ -401,7 +422,7 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
             if parent.is_map:
                 if parent.key is _NO_KEY:
                     parent.key = value
-                    parent.key_mark = (line, column)
+                    parent.key_line, parent.key_column = line, column
                     if not isinstance(value, str):
                         problems.append(
                             Problem(
@@ -417,7 +438,7 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                 if not isinstance(key, str):
                     continue
                 if key in parent.data:
-                    kl, kc = parent.key_mark
+                    kl, kc = parent.key_line, parent.key_column
                     problems.append(
                         Problem(
                             "LAD003",
@@ -429,7 +450,7 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
                     )
                     continue
                 parent.data[key] = value
-                kl, kc = parent.key_mark
+                kl, kc = parent.key_line, parent.key_column
                 parent.marks[key] = (kl, kc, line, column)
             else:
                 parent.data.append(value)
