@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from ladders.load import fast
 from ladders.load.fast import fast_file
-from ladders.model import LadderFile
+from ladders.model import ID_RE, LadderFile
 from ladders.strategies import ladder_data
 
 ODD_VALUES: list[Any] = [
@@ -270,3 +271,37 @@ def test_a_self_contained_file_tells_the_tracks_and_levels_its_roles_name() -> N
     assert found[1] is not None
     assert set(found[1].tracks) == {"ic", "mgmt", "nowhere"}
     assert set(found[1].levels) == {"L1", "L3", "L9"}
+
+
+def _plain_ids_check(value: dict[Any, Any]) -> bool:
+    """Every key an exact ``str`` that matches ID_PATTERN: the check, one key at a time."""
+    return all(key.__class__ is str and ID_RE.fullmatch(key) is not None for key in value)
+
+
+_ID_ALPHABET = "aZ09_.-\n \t:é"
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.integers(65, 200),
+    st.lists(
+        st.one_of(
+            st.text(_ID_ALPHABET, max_size=6),
+            st.sampled_from(["x" * 127, "x" * 128, "x" * 129, "\n", "a\n", "\na", "a\nb"]),
+            st.integers(0, 9),
+        ),
+        max_size=3,
+    ),
+)
+def test_many_ids_are_checked_at_once_as_one_by_one(plain: int, odd: list[Any]) -> None:
+    """Above a few dozen ids, ``_ids`` checks them all in one regex over the ids one a
+    line: it accepts exactly the mappings the check one key at a time accepts (an id
+    with a line break, too long or empty, or a key that is not text, is refused)."""
+    value: dict[Any, int] = {f"r{n}": n for n in range(plain)}
+    value.update((key, 0) for key in odd)
+    try:
+        fast._ids(value)
+        accepted = True
+    except fast._Doubt:
+        accepted = False
+    assert accepted == _plain_ids_check(value)
