@@ -26,7 +26,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from itertools import repeat
 from typing import Any, NamedTuple, TypeVar
 
@@ -373,12 +373,16 @@ def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | M
     return tuple(moves)
 
 
+# A role's fields, in order, as None: copied for each role of the plain shape (a copy of
+# a dict is faster to make than a dict of eleven keys).
+_ROLE_TEMPLATE: dict[str, Any] = dict.fromkeys(Role.model_fields)
 # The plain shapes met (a role's keys as written, in order) -> their fields set.
 _PLAIN_SHAPES: dict[tuple[str, ...], set[str]] = {}
 
 
 def _role(
     value: Any,
+    target: Callable[[str], str],
     ids: dict[str, str],
     shared: tuple[dict[str, str], dict[str, str], dict[str, str]],
     others: list[bool],
@@ -407,7 +411,7 @@ def _role(
             specs: tuple[str | Move, ...] = _no_moves(shape)
         elif moves.__class__ is list:
             try:  # the common case: bare ids of this file
-                specs = tuple(map(ids.__getitem__, moves))
+                specs = tuple(map(target, moves))
             except (KeyError, TypeError):
                 specs = _moves(moves, ids, others)
         else:
@@ -416,23 +420,15 @@ def _role(
         # levels are then those the roles name); the model built as _build does, inline
         share, tracks, levels = shared
         model = _new(Role)
-        _set(
-            model,
-            "__dict__",
-            {
-                "title": share.setdefault(title, title),
-                "track": tracks.setdefault(track, track),
-                "level": levels.setdefault(level, level),
-                "family": family if family is None else share.setdefault(family, family),
-                "entry": entry,
-                "description": description,
-                "band": None,
-                "progression": None,
-                "move_specs": specs,
-                "ignore": None,
-                "metadata": None,
-            },
-        )
+        attributes = _ROLE_TEMPLATE.copy()
+        attributes["title"] = share.setdefault(title, title)
+        attributes["track"] = tracks.setdefault(track, track)
+        attributes["level"] = levels.setdefault(level, level)
+        attributes["family"] = family if family is None else share.setdefault(family, family)
+        attributes["entry"] = entry
+        attributes["description"] = description
+        attributes["move_specs"] = specs
+        _set(model, "__dict__", attributes)
         _SET_FIELDS_SET(model, fields)
         _SET_EXTRA(model, None)
         _SET_PRIVATE(model, None)
@@ -525,7 +521,14 @@ def _file(data: Any) -> tuple[LadderFile, Plain | None]:
         "roles": dict(
             zip(
                 roles,
-                map(_role, roles.values(), repeat(ids), repeat(shared), repeat(others)),
+                map(
+                    _role,
+                    roles.values(),
+                    repeat(ids.__getitem__),
+                    repeat(ids),
+                    repeat(shared),
+                    repeat(others),
+                ),
                 strict=True,
             )
         ),
