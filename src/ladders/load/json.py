@@ -327,6 +327,7 @@ class JsonLocator:
         "_lines",
         "_marks",
         "_member_keys",
+        "_members",
         "_ordered",
         "_roots",
         "_scan",
@@ -353,6 +354,8 @@ class JsonLocator:
         self._weights: list[int] | None = None
         self._member_keys: dict[str, list[str]] = {}
         self._flat: dict[str, frozenset[str]] = {}
+        # root member -> (offset, state) of a flat object among them, once looked into
+        self._members: dict[str, tuple[int, _Ordered]] = {}
         if isinstance(data, dict):
             self._keys = list(data)
             weights = [0]
@@ -379,6 +382,16 @@ class JsonLocator:
         if not path:
             return _START, None
         first = path[0]
+        if len(path) == 2 and isinstance(first, str) and first in self._members:
+            # a member of a flat object (a role): what most findings ask for
+            container, members = self._members[first]
+            name = path[1]
+            if isinstance(name, str):
+                found = members.found.get(name) or self._locate(container, members, name)
+                if found is not None:  # (else the general way finds the deepest part there is)
+                    at, inner, _, line, start = found
+                    value_line, value_start = self._spot(inner, (at, line, start))[1:]
+                    return (value_line, inner - value_start, None), (line, at - start, None)
         if first in self._roots:
             frame = self._roots[first]
         else:
@@ -402,6 +415,8 @@ class JsonLocator:
                         flat = None
                     state = _Ordered(keys, top, bound, below, flat=flat)
                     self._ordered[value] = state
+                    if flat is not None:
+                        self._members[str(first)] = (value, state)
                 found = self._locate(value, state, step) if isinstance(step, str) else None
                 if found is None:
                     break
