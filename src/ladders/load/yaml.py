@@ -220,6 +220,133 @@ def _refuse_tag(tag: str, start: Any) -> NoReturn:
 
 
 def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
+    if "&" not in text and "!" not in text:  # no anchor, alias target or tag can be in it
+        found = _read_plain(text)
+        if found is not None:
+            return found
+    return _read_general(text)
+
+
+class _NotPlain(Exception):
+    """Something :func:`_read_plain` leaves to :func:`_read_general`."""
+
+
+_NOT_PLAIN = _NotPlain()
+
+
+def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
+    """What :func:`_read_general` gives for a text without anchors or tags, faster.
+
+    Most ladder files are mappings and sequences of plain scalars and nothing else. This
+    reader descends them recursively, with the mapping being built, its key and its marks
+    in local variables (the general reader keeps them on a stack of frames, for aliases,
+    tags and problems). At the first thing it does not handle — an alias, a key that is
+    not a scalar, a duplicate key, nesting at the limit, a second document, any error —
+    it answers ``None`` and the general reader reads the text again, so findings and
+    errors come from one place. A test compares the two readers on generated and mutated
+    texts.
+    """
+    parser = _Parser(text)
+    get_event = parser.get_event
+    marks: Marks = {}
+    key_context = _KEY_CONTEXT.get
+    # the keys met, one string each (a key is a new string in every event)
+    keys: dict[str, str] = {}
+    same_key = keys.setdefault
+
+    def mapping(context: int, opened: int) -> dict[str, Any]:
+        if opened >= MAX_DEPTH:
+            raise _NOT_PLAIN
+        data: dict[str, Any] = {}
+        table: KeyMarks = {}
+        marks[id(data)] = table
+        value: Any
+        while True:
+            event: Any = get_event()
+            cls = event.__class__
+            if cls is not ScalarEvent:
+                if cls is MappingEndEvent:
+                    return data
+                raise _NOT_PLAIN  # a mapping, a sequence or an alias as a key
+            key = event.value
+            key = same_key(key, key)
+            if key in data:  # LAD003: the general reader's to report
+                raise _NOT_PLAIN
+            at = event.start_mark
+            event = get_event()
+            cls = event.__class__
+            start = event.start_mark
+            own = context or key_context(key, _TEXT)
+            if cls is ScalarEvent:
+                if own == _TEXT and event.implicit[0]:
+                    value = event.value or None
+                else:
+                    value = _scalar(event, own)
+            elif cls is MappingStartEvent:
+                value = mapping(_CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
+            elif cls is SequenceStartEvent:
+                value = sequence(_CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
+            else:
+                raise _NOT_PLAIN  # an alias
+            data[key] = value
+            table[key] = (at.line, at.column, start.line, start.column)
+
+    def sequence(context: int, opened: int) -> list[Any]:
+        if opened >= MAX_DEPTH:
+            raise _NOT_PLAIN
+        data: list[Any] = []
+        table: list[tuple[int, int]] = []
+        marks[id(data)] = table
+        append, mark = data.append, table.append
+        value: Any
+        while True:
+            event: Any = get_event()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                if context == _TEXT and event.implicit[0]:
+                    value = event.value or None
+                else:
+                    value = _scalar(event, context)
+            elif cls is MappingStartEvent:
+                value = mapping(context, opened + 1)
+            elif cls is SequenceStartEvent:
+                value = sequence(context, opened + 1)
+            elif cls is SequenceEndEvent:
+                return data
+            else:
+                raise _NOT_PLAIN  # an alias
+            start = event.start_mark
+            append(value)
+            mark((start.line, start.column))
+
+    root: Any = None
+    try:
+        get_event()  # the stream's start
+        event: Any = get_event()
+        if event.__class__ is not StreamEndEvent:  # (else an empty stream)
+            if event.__class__ is not DocumentStartEvent:  # pragma: no cover (libyaml's order)
+                raise _NOT_PLAIN
+            event = get_event()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                root = _scalar(event, _TEXT)
+            elif cls is MappingStartEvent:
+                root = mapping(_TEXT, 0)
+            elif cls is SequenceStartEvent:
+                root = sequence(_TEXT, 0)
+            else:
+                raise _NOT_PLAIN
+            get_event()  # the document's end
+            if get_event().__class__ is not StreamEndEvent:  # a second document
+                raise _NOT_PLAIN
+    except (_NotPlain, yaml.YAMLError):
+        return None
+    finally:
+        parser.dispose()
+    return root, marks, []
+
+
+def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
     problems: list[Problem] = []
     marks: Marks = {}
     anchors: dict[str, tuple[Any, int]] = {}
