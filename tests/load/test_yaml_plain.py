@@ -16,12 +16,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fuzz import SEEDS, SYNTAX, mutated
 
 from ladders.exchange.data import ladder_data
 from ladders.load.text import MAX_DEPTH, Fatal
 from ladders.load.yaml import _read_general, _read_plain, read_yaml
 from ladders.strategies import ladders as ladder_strategy
-from tests.load.test_fuzz import SEEDS, SYNTAX, mutated
 
 YAML_SEEDS = [(fmt, text) for fmt, text in SEEDS if fmt == "yaml"]
 
