@@ -390,8 +390,14 @@ class JsonLocator:
                 found = members.found.get(name) or self._locate(container, members, name)
                 if found is not None:  # (else the general way finds the deepest part there is)
                     at, inner, _, line, start = found
-                    value_line, value_start = self._spot(inner, (at, line, start))[1:]
-                    return (value_line, inner - value_start, None), (line, at - start, None)
+                    # the value's line: the key's, unless the colon's spaces break it
+                    newlines = self.text.count("\n", at, inner)
+                    if newlines:
+                        line_of_value = line + newlines
+                        value_start = self.text.rfind("\n", at, inner) + 1
+                    else:
+                        line_of_value, value_start = line, start
+                    return (line_of_value, inner - value_start, None), (line, at - start, None)
         if first in self._roots:
             frame = self._roots[first]
         else:
@@ -553,8 +559,10 @@ class JsonLocator:
         ``"step"`` followed by a colon between the members located before and after it,
         looked for from the nearer of them (None if there is none, which the general
         search then tells)."""
-        keys, found = state.keys, state.found
-        before, after_place = state.neighbours(place)
+        keys, found, located = state.keys, state.found, state.located
+        # (state.neighbours and state.add, inline: this runs once per finding)
+        before = located.rfind(1, 0, place)
+        after_place = located.find(1, place + 1, state.end) if place < state.end else -1
         if before >= 0:
             low = found[keys[before]]
             offset, line, line_start, after = low[0], low[3], low[4], place - low[2]
@@ -580,7 +588,7 @@ class JsonLocator:
                                 line -= newlines
                                 start = text.rfind("\n", offset, at) + 1 or line_start
                         member = found[step] = (at, colon.end(), place, line, start)
-                        state.add(place, place + 1)
+                        located[place] = 1  # (before a member found: not past the end)
                         return member
                     at = text.rfind(needle, offset, at + len(needle) - 1)
                 return None
@@ -596,7 +604,9 @@ class JsonLocator:
                         line += newlines
                         line_start = text.rfind("\n", offset, at) + 1
                 member = found[step] = (at, colon.end(), place, line, line_start)
-                state.add(place, place + 1)
+                located[place] = 1
+                if place >= state.end:
+                    state.end = place + 1
                 return member
             at = text.find(needle, at + 1, stop)
         return None
