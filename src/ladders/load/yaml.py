@@ -277,19 +277,22 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
             cls = event.__class__
             start = event.start_mark
             own = context or key_context(key, _TEXT)
-            if cls is ScalarEvent:
-                if own == _TEXT and event.implicit[0]:
-                    value = event.value or None
-                else:
-                    value = _scalar(event, own)
-            elif cls is MappingStartEvent:
-                value = mapping(_CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
-            elif cls is SequenceStartEvent:
-                value = sequence(_CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
+            if cls is not ScalarEvent:
+                value = nested(cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
+            elif own == _TEXT and event.implicit[0]:
+                value = event.value or None
             else:
-                raise _NOT_PLAIN  # an alias
+                value = _scalar(event, own)
             data[key] = value
             table[key] = (at.line, at.column, start.line, start.column)
+
+    def nested(cls: type, context: int, opened: int) -> Any:
+        """The mapping or sequence that starts (its start event's class), else an alias."""
+        if cls is MappingStartEvent:
+            return mapping(context, opened)
+        if cls is SequenceStartEvent:
+            return sequence(context, opened)
+        raise _NOT_PLAIN  # an alias
 
     def sequence(context: int, opened: int) -> list[Any]:
         if opened >= MAX_DEPTH:
@@ -307,14 +310,10 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
                     value = event.value or None
                 else:
                     value = _scalar(event, context)
-            elif cls is MappingStartEvent:
-                value = mapping(context, opened + 1)
-            elif cls is SequenceStartEvent:
-                value = sequence(context, opened + 1)
             elif cls is SequenceEndEvent:
                 return data
             else:
-                raise _NOT_PLAIN  # an alias
+                value = nested(cls, context, opened + 1)
             start = event.start_mark
             append(value)
             mark((start.line, start.column))
@@ -328,14 +327,7 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
                 raise _NOT_PLAIN
             event = get_event()
             cls = event.__class__
-            if cls is ScalarEvent:
-                root = _scalar(event, _TEXT)
-            elif cls is MappingStartEvent:
-                root = mapping(_TEXT, 0)
-            elif cls is SequenceStartEvent:
-                root = sequence(_TEXT, 0)
-            else:
-                raise _NOT_PLAIN
+            root = _scalar(event, _TEXT) if cls is ScalarEvent else nested(cls, _TEXT, 0)
             get_event()  # the document's end
             if get_event().__class__ is not StreamEndEvent:  # a second document
                 raise _NOT_PLAIN
