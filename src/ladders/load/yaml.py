@@ -241,7 +241,7 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
     reader descends them recursively, with the mapping being built, its key and its marks
     in local variables (the general reader keeps them on a stack of frames, for aliases,
     tags and problems). At the first thing it does not handle — an alias, a key that is
-    not a scalar, a duplicate key, nesting at the limit, a second document, any error —
+    not a scalar, a duplicate key, nesting beyond the limit, a second document, any error —
     it answers ``None`` and the general reader reads the text again, so findings and
     errors come from one place. A test compares the two readers on generated and mutated
     texts.
