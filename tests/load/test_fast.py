@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from typing import Any
 
 import pytest
@@ -217,6 +218,28 @@ def test_moves_to_roles_of_the_file_share_the_role_id_strings() -> None:
     assert model.roles["a"].move_specs[0] is keys["b"]
     assert model.roles["b"].move_specs[0] is keys["a"]
     assert model.roles["a"].move_specs[1] == "elsewhere"  # another file's role: kept as is
+
+
+def test_roles_of_the_plain_shape_share_their_field_names() -> None:
+    """Their fields are kept in key-sharing dicts: smaller than an ordinary dict, and
+    equal to, and ordered as, what pydantic builds."""
+    data = {
+        "levels": ["L1"],
+        "tracks": {"ic": "technical"},
+        "roles": {
+            "a": {"title": "A", "track": "ic", "level": "L1", "moves": ["b"]},
+            "b": {"title": "B", "track": "ic", "level": "L1", "family": "x", "entry": True},
+        },
+    }
+    model = fast_file(data)
+    assert model is not None
+    validated = LadderFile.model_validate(data)
+    for role_id, role in model.roles.items():
+        fields = role.__dict__
+        assert sys.getsizeof(fields) < sys.getsizeof(dict(fields))
+        assert list(fields.items()) == list(validated.roles[role_id].__dict__.items())
+        assert role == validated.roles[role_id]
+        assert role.model_dump() == validated.roles[role_id].model_dump()
 
 
 @pytest.mark.parametrize(

@@ -62,15 +62,23 @@ class _Duplicates:
         return data
 
 
-def read_json(text: str) -> tuple[Any, list[Problem], bool]:
+def read_json(text: str, *, count: bool = False) -> tuple[Any, list[Problem], bool | None]:
     """Parse JSON text. Returns ``(data, problems, has_duplicates)``.
+
+    ``count``: when the text has no ``\\u`` escape, parse it without the hook that notices
+    duplicate keys (which costs a Python call per object), and give ``None`` for
+    ``has_duplicates``: the caller then tells by :func:`~ladders.load.fast.census`, which
+    equals ``text.count(":")`` exactly when no key is repeated, and if one is reads the
+    text again without ``count`` (here the last of duplicate keys is kept, there the
+    first, as the full reader has it).
 
     Raises :class:`~ladders.load.text.Fatal` on a syntax error (LAD001) or nesting too
     deep for the reader (LAD005).
     """
-    hook = _Duplicates()
     if not text or text.isspace():  # (isspace copies nothing; strip would copy the text)
         return None, [], False
+    escapes = "\\u" in text
+    hook = None if count and not escapes else _Duplicates()
     try:
         data = json.loads(
             text, object_pairs_hook=hook, parse_constant=_no_constant, parse_int=_integer
@@ -84,9 +92,9 @@ def read_json(text: str) -> tuple[Any, list[Problem], bool]:
         raise fatal("LAD001", f"invalid JSON: {error} is not a JSON value", line, column) from None
     except RecursionError:
         raise fatal("LAD005", "nesting is too deep", 0, 0) from None
-    if "\\u" in text and _SURROGATE_HINT.search(text):
+    if escapes and _SURROGATE_HINT.search(text):
         _refuse_lone_surrogates(text)
-    return data, [], hook.seen
+    return data, [], None if hook is None else hook.seen
 
 
 _SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from ladders.findings import Finding
-from ladders.load.fast import PLAIN_KEYS, fast_read
+from ladders.load.fast import PLAIN_KEYS, census, fast_census, fast_read
 from ladders.load.source import SourceMap
 from ladders.load.text import Fatal, Problem, problem_finding
 from ladders.load.validate import describe, problems_from
@@ -103,6 +103,7 @@ def read_ladder_text(
         text = text[1:]
     source = SourceMap(name)
     locator = None
+    found = _UNREAD
     try:
         if fmt == "yaml":
             from ladders.load.yaml import read_yaml  # YAML only
@@ -112,7 +113,12 @@ def read_ladder_text(
         else:
             from ladders.load.json import JsonLocator, json_marks, read_json  # JSON only
 
-            data, problems, duplicates = read_json(text)
+            data, problems, duplicates = read_json(text, count=True)
+            if duplicates is None:  # read without noticing duplicate keys: count to tell
+                found, duplicates = _counted(data, text)
+                if duplicates:  # read again, noticing them (the first of them is kept)
+                    data, problems, duplicates = read_json(text)
+                    found = _UNREAD
             if duplicates:
                 exact, marks, problems = json_marks(text)
                 source = SourceMap(name, exact, marks)
@@ -127,8 +133,26 @@ def read_ladder_text(
     for problem in problems:
         emit(problem)
     controls = _may_hold_controls(text, fmt)
-    model = _validated(data, source, emit, controls, locator, failed=bool(findings))
+    model = _validated(data, source, emit, controls, locator, failed=bool(findings), found=found)
     return model, source, findings
+
+
+# What _validated is given when the fast reader has not read the data yet.
+_UNREAD: Any = object()
+
+
+def _counted(data: Any, text: str) -> tuple[Any, bool]:
+    """The fast reader's answer for JSON ``data`` read without the duplicate-key hook, and
+    whether a key was repeated: told by :func:`~ladders.load.fast.census` (the ``$schema``
+    member left out of the file, as read_ladder_text does, and counted in)."""
+    if not isinstance(data, dict):
+        return _UNREAD, census(data) != text.count(":")
+    if "$schema" in data:
+        found, count = fast_census({k: v for k, v in data.items() if k != "$schema"})
+        count += 1 + census(data["$schema"])
+    else:
+        found, count = fast_census(data)
+    return found, count != text.count(":")
 
 
 def read_ladder_data(
@@ -160,6 +184,7 @@ def _validated(
     locator: JsonLocator | None,
     *,
     failed: bool = False,
+    found: Any = _UNREAD,
 ) -> LadderFile | None:
     """The model of a file's data, or None with its problems emitted. ``controls``:
     look for control characters string by string; ``failed``: a problem was found
@@ -179,7 +204,8 @@ def _validated(
     if not isinstance(data, dict):
         emit(Problem("LAD002", "a ladder file must be a mapping (levels, tracks, roles)"))
         return None
-    found = fast_read(data)  # a plainly valid file, without pydantic's validators
+    if found is _UNREAD:
+        found = fast_read(data)  # a plainly valid file, without pydantic's validators
     model = None
     if found is not None:
         model, source.plain = found
