@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import ladders
 from ladders.index import LadderIndex
+from ladders.model import LadderData
+from ladders.strategies import ladder_data
 
 IMPLIED = ladders.loads(
     """\
@@ -76,3 +85,62 @@ def test_move_searches() -> None:
     assert index.rising_edges(0) == [0, 1, 3, 4]
     assert index.rising_edges(1) == [0, 1]
     assert index.arrays is None  # a small ladder is searched with lists
+
+
+# --- what the fast reader had at hand -----------------------------------------------
+
+
+def _public(index: LadderIndex) -> dict[str, Any]:
+    """Everything an index tells, by name."""
+    names = [
+        "ids", "position", "levels", "tracks", "rank", "track", "management_tracks",
+        "management", "family", "families", "entries", "written_moves", "implied",
+        "targets", "offsets", "items", "sources", "ignoring", "own_bands", "declared",
+        "predecessors", "by_rank",
+    ]  # fmt: skip
+    told = {name: getattr(index, name) for name in names}
+    told["edges"] = [(index.source_of(e), index.item_of(e)) for e in range(len(index.targets))]
+    return told
+
+
+def _unhinted(ladder: LadderData) -> LadderData:
+    """The same ladder, built anew (no columns from the fast reader)."""
+    return LadderData(
+        name=ladder.name,
+        description=ladder.description,
+        levels=ladder.levels,
+        tracks=ladder.tracks,
+        roles=ladder.roles,
+        progression_settings=ladder.progression_settings,
+        files=ladder.files,
+        sources=ladder.sources,
+    )
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    st.sampled_from(["json", "yaml"]),
+    ladder_data(max_roles=10, families=2, entry_levels=True)
+    | ladder_data(
+        max_roles=6, families=2, declared_kinds=True, ignores=True, progression=True,
+        entry_levels=True, bands=True, move_ignores=True,
+    ),
+)  # fmt: skip
+def test_an_index_from_what_the_fast_reader_had_is_the_index_from_the_roles(
+    fmt: str, data: dict[str, Any]
+) -> None:
+    text = json.dumps(data) if fmt == "json" else yaml.safe_dump(data, sort_keys=False)
+    ladder = ladders.loads(text, format=fmt)  # type: ignore[arg-type]
+    plain = all(
+        set(role) <= {"title", "track", "level", "family", "entry", "description", "moves"}
+        and all(isinstance(move, str) for move in role.get("moves", ()))
+        for role in data["roles"].values()
+    )
+    assert (ladder._columns is not None) is plain  # given exactly when every move is a bare id
+    fast = _public(LadderIndex(ladder))
+    assert ladder._columns is None  # taken by the index
+    assert fast == _public(LadderIndex(_unhinted(ladder)))
+    if plain:  # and the ladder a check sees has them too
+        assert ladders.check(ladders.loads(text, format=fmt)) == ladders.check(  # type: ignore[arg-type]
+            _unhinted(ladder)
+        )

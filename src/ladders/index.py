@@ -113,7 +113,19 @@ class LadderIndex:
         self.ladder = ladder
         roles = ladder.roles
         count = len(roles)
-        levels, tracks, names, specs, entry, ignore, band = _columns(list(roles.values()))
+        given = ladder._columns  # what the fast reader had at hand, if it was this ladder
+        targets: list[int] | None = None
+        ignore: list[Any] | None = None
+        band: list[Any] | None = None
+        if given is not None and len(given.specs) == count:
+            object.__setattr__(ladder, "_columns", None)  # taken: an index keeps what it needs
+            levels, tracks, names, entry = given.levels, given.tracks, given.families, given.entries
+            specs, targets = (
+                given.specs,
+                given.targets,
+            )  # plain roles: no ignore, no band, every move a bare id
+        else:
+            levels, tracks, names, specs, entry, ignore, band = _columns(list(roles.values()))
         #: role ids, in file order
         self.ids: list[str] = list(roles)
         #: role id -> its number
@@ -149,15 +161,17 @@ class LadderIndex:
             # (own entry, level's entry) -> whether the role is an entry role
             entries = map(_IS_ENTRY.__getitem__, zip(entry, entries, strict=True))
         self._entries = list(compress(everyone, entries))
-        self._role_ignoring = list(compress(everyone, ignore)) if _any_set(ignore) else []
+        self._role_ignoring = (
+            list(compress(everyone, ignore)) if ignore is not None and _any_set(ignore) else []
+        )
         self._own_bands: dict[int, Band] = {}
-        if _any_set(band):
+        if band is not None and _any_set(band):
             self._own_bands = {i: b for i, b in enumerate(band) if b is not None}
         #: (edge, move) of every move written as a mapping (not a bare role id), in order
         self.written_moves: list[tuple[int, Move]] = []
         #: edge -> the implied move behind it (only implied edges are keys)
         self.implied: dict[int, ImpliedMove] = {}
-        written = self._resolve(specs)
+        written = self._resolve(specs) if targets is None else targets
         #: how many moves each role writes
         self._counts = counts = list(map(len, specs))
         self._items: list[int] | None = None

@@ -74,7 +74,7 @@ class Ladder(LadderData):
         """The facade over merged ladder data (as loading produces it)."""
         if isinstance(data, Ladder):
             return data
-        return cls(
+        ladder = cls(
             name=data.name,
             description=data.description,
             levels=data.levels,
@@ -84,6 +84,10 @@ class Ladder(LadderData):
             files=data.files,
             sources=data.sources,
         )
+        # the same roles in the same order: what the fast reader had at hand for the
+        # index holds for this ladder too
+        object.__setattr__(ladder, "_columns", data._columns)
+        return ladder
 
     # -- the analysis (computed once) ---------------------------------------------------
 

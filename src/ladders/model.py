@@ -360,6 +360,7 @@ class LadderData:
     """
 
     __slots__ = (
+        "_columns",
         "_implied",
         "_ranks",
         "description",
@@ -381,6 +382,9 @@ class LadderData:
     progression_settings: ProgressionSettings | None
     _ranks: Mapping[str, int] | None
     _implied: tuple[ImpliedMove, ...] | None
+    # what the index reads of every role, as the fast reader had it (a ladder of one
+    # file whose moves are bare ids: ladders.load.fast.Columns), taken by the first index
+    _columns: Any
     #: every file read for this ladder, the root first, as given
     files: tuple[str, ...]
     #: where each item was written (file, line, column), when loaded from files
@@ -409,6 +413,7 @@ class LadderData:
         setattr_(self, "sources", sources)
         setattr_(self, "_ranks", None)
         setattr_(self, "_implied", None)
+        setattr_(self, "_columns", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a ladder is immutable: cannot set {name!r}")

@@ -45,7 +45,7 @@ from ladders.model import (
     exact,
 )
 
-__all__ = ["PLAIN_KEYS", "Plain", "census", "fast_census", "fast_file", "fast_read"]
+__all__ = ["PLAIN_KEYS", "Columns", "Plain", "census", "fast_census", "fast_file", "fast_read"]
 
 _M = TypeVar("_M")
 _ID = re.compile(ID_PATTERN).fullmatch
@@ -53,14 +53,41 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+class Columns(NamedTuple):
+    """What :class:`~ladders.index.LadderIndex` reads of every role of a file, in file
+    order, as the fast reader had it at hand: given when every move of the file is a bare
+    id of one of its roles, so that a ladder of that file alone is indexed without
+    visiting its roles again or looking up its move targets by id."""
+
+    levels: list[str]
+    tracks: list[str]
+    families: list[str | None]
+    entries: list[bool | None]
+    specs: list[tuple[str, ...]]
+    #: every move's target, by role number (the role's place in the file), end to end
+    targets: list[int]
+
+
+_Adders = tuple[
+    Callable[[str], None],
+    Callable[[str], None],
+    Callable[[str | None], None],
+    Callable[[bool | None], None],
+    Callable[[Any], None],
+    Callable[[Any], None],
+    Callable[[bool], None],
+]
+
+
 class Plain(NamedTuple):
     """What the fast reader saw of a self-contained file (every role of the plain shape,
     every move a bare id or a ``{to, kind}`` mapping, to a role of the file): the tracks
     and levels its roles name, so that merging checks those names once each instead of
-    role by role."""
+    role by role; and the index's :class:`Columns` when every move is a bare id."""
 
     tracks: Set[str]
     levels: Set[str]
+    columns: Columns | None = None
 
 
 class _Doubt(Exception):
@@ -332,15 +359,17 @@ def _role_fields(keys: Any) -> set[str]:
     return found
 
 
-def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | Move, ...]:
+def _moves(
+    value: Any, numbers: dict[Any, int], names: list[str], others: list[bool]
+) -> tuple[str | Move, ...]:
     """A role's moves: targets as the role id strings themselves where the file defines
-    that role (one string per role, not one per move), mappings as :class:`Move`. A move
-    to a role outside this file, or with more than a target and a kind, says that the
-    file is not self-contained (``others``)."""
+    that role (one string per role, not one per move: ``names`` by the role's number in
+    ``numbers``), mappings as :class:`Move`. A move to a role outside this file, or with
+    more than a target and a kind, says that the file is not self-contained (``others``)."""
     if value.__class__ is not list:
         raise _DOUBT
-    try:
-        return tuple(map(ids.__getitem__, value))  # the common case: bare ids of this file
+    try:  # the common case: bare ids of this file
+        return tuple(map(names.__getitem__, map(numbers.__getitem__, value)))
     except (KeyError, TypeError):
         pass
     moves: list[str | Move] = []
@@ -348,10 +377,10 @@ def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | M
     for item in value:
         cls = item.__class__
         if cls is str:
-            target = ids.get(item)
-            if target is None:
-                outside, target = True, item
-            moves.append(target)
+            number = numbers.get(item)
+            if number is None:
+                outside = True
+            moves.append(item if number is None else names[number])
         elif cls is not dict:
             raise _DOUBT
         elif item.keys() <= _TO_KIND:  # ``{to, kind}``: what ``export --format csv`` gives
@@ -360,9 +389,10 @@ def _moves(value: Any, ids: dict[Any, str], others: list[bool]) -> tuple[str | M
                 kind is not None and (kind.__class__ is not str or kind not in _MOVE_KINDS)
             ):
                 raise _DOUBT
-            target = ids.get(to)
-            if target is None:
-                outside, target = True, to
+            number = numbers.get(to)
+            if number is None:
+                outside = True
+            target = to if number is None else names[number]
             values = {"to": target, "kind": kind, "criteria": (), "ignore": None, "metadata": None}
             moves.append(_build(Move, values, _MOVE_FIELDS.get(tuple(item)) or _move_fields(item)))
         else:
@@ -396,11 +426,13 @@ _PLAIN_SHAPES: dict[tuple[str, ...], set[str]] = {}
 
 def _role(
     value: Any,
-    target: Callable[[str], str],
-    ids: dict[str, str],
+    number: Callable[[str], int],
+    numbers: dict[str, int],
+    names: list[str],
     shared: tuple[dict[str, str], dict[str, str], dict[str, str]],
     others: list[bool],
     counted: list[int] | None,
+    columns: _Adders,
 ) -> Role:
     if value.__class__ is not dict:
         raise _DOUBT
@@ -422,15 +454,19 @@ def _role(
         and (entry is None or entry.__class__ is bool)
         and (description is None or description.__class__ is str)
     ):
+        targets: tuple[int, ...] | None = ()
         if moves is None:
             specs: tuple[str | Move, ...] = _no_moves(shape)
         elif moves.__class__ is list:
             try:  # the common case: bare ids of this file
-                specs = tuple(map(target, moves))
+                targets = tuple(map(number, moves))
             except (KeyError, TypeError):
-                specs = _moves(moves, ids, others)
+                targets = None
+                specs = _moves(moves, numbers, names, others)
                 if counted is not None:
                     counted.append(census(moves))
+            else:
+                specs = tuple(map(names.__getitem__, targets))
         else:
             raise _DOUBT
         if description and counted is not None and ":" in description:
@@ -441,12 +477,24 @@ def _role(
         model = _new(Role)
         attributes = _ROLE_TEMPLATE.copy()
         attributes["title"] = share.setdefault(title, title)
-        attributes["track"] = tracks.setdefault(track, track)
-        attributes["level"] = levels.setdefault(level, level)
-        attributes["family"] = family if family is None else share.setdefault(family, family)
+        attributes["track"] = track = tracks.setdefault(track, track)
+        attributes["level"] = level = levels.setdefault(level, level)
+        if family is not None:
+            family = share.setdefault(family, family)
+        attributes["family"] = family
         attributes["entry"] = entry
         attributes["description"] = description
         attributes["move_specs"] = specs
+        if targets is not None:  # what the index reads of the role, as it is at hand
+            add_level, add_track, add_family, add_entry, add_specs, add_targets, _ = columns
+            add_level(level)
+            add_track(track)
+            add_family(family)
+            add_entry(entry)
+            add_specs(specs)
+            add_targets(targets)
+        else:
+            columns[6](True)  # (a move written as a mapping: the index reads the roles)
         _set(model, "__dict__", attributes)
         _SET_FIELDS_SET(model, fields)
         _SET_EXTRA(model, None)
@@ -458,6 +506,7 @@ def _role(
     if title.__class__ is not str or not title or track.__class__ is not str:
         raise _DOUBT
     others.append(True)  # not the plain shape: merging looks at this role
+    columns[6](True)
     if counted is not None:  # (its keys, the role's own, hold no colon)
         counted.append(census(value) - len(value))
     values = {
@@ -469,7 +518,9 @@ def _role(
         "description": _plain(description),
         "band": _band(get("band")),
         "progression": _progression(get("progression")),
-        "move_specs": _moves(moves, ids, others) if moves is not None else _no_moves(keys),
+        "move_specs": (
+            _moves(moves, numbers, names, others) if moves is not None else _no_moves(keys)
+        ),
         "ignore": _ignores(get("ignore")),
         "metadata": _metadata(get("metadata")),
     }
@@ -527,7 +578,19 @@ def _file(data: Any, counted: list[int] | None = None) -> tuple[LadderFile, Plai
         levels = tuple(map(_level, levels))
     tracks = _ids(get("tracks", {}))
     roles = _ids(get("roles", {}))
-    ids = {role_id: role_id for role_id in roles}
+    names = list(roles)
+    numbers = dict(zip(names, range(len(names)), strict=True))
+    index = Columns([], [], [], [], [], [])
+    mixed: list[bool] = []
+    adders: _Adders = (
+        index.levels.append,
+        index.tracks.append,
+        index.families.append,
+        index.entries.append,
+        index.specs.append,
+        index.targets.extend,
+        mixed.append,
+    )
     shared: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
     others: list[bool] = []
     values = {
@@ -545,17 +608,21 @@ def _file(data: Any, counted: list[int] | None = None) -> tuple[LadderFile, Plai
                 map(
                     _role,
                     roles.values(),
-                    repeat(ids.__getitem__),
-                    repeat(ids),
+                    repeat(numbers.__getitem__),
+                    repeat(numbers),
+                    repeat(names),
                     repeat(shared),
                     repeat(others),
                     repeat(counted),
+                    repeat(adders),
                 ),
                 strict=True,
             )
         ),
     }
-    plain = None if others else Plain(shared[1].keys(), shared[2].keys())
+    plain = None
+    if not others:
+        plain = Plain(shared[1].keys(), shared[2].keys(), None if mixed else index)
     if counted is not None:
         if ":" in "".join(chain(*shared)):  # a title, family, track or level with a colon
             counted[:] = [census(data)]  # (how many roles name it is not known: the slow way)

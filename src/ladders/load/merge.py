@@ -131,7 +131,7 @@ def merge(
     _check_references(roles, tracks, ranks, sources, findings, unsure or Unsure(), known)
     if any(f.severity == Severity.ERROR for f in findings):
         return None
-    return LadderData(
+    ladder = LadderData(
         name=root.model.name if root.model else None,
         description=root.model.description if root.model else None,
         levels=levels,
@@ -141,6 +141,13 @@ def merge(
         files=tuple(f.name for f in files),
         sources=sources,
     )
+    plain = root.source.plain
+    if len(files) == 1 and plain is not None and plain.columns is not None:
+        # the ladder is this file: its roles, in its order (what LadderIndex reads of
+        # them is at hand, given to the first index and then let go)
+        object.__setattr__(ladder, "_columns", plain.columns)
+        root.source.plain = plain._replace(columns=None)
+    return ladder
 
 
 def _plain(files: list[Plain | None]) -> Plain | None:
