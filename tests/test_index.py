@@ -105,16 +105,9 @@ def _public(index: LadderIndex) -> dict[str, Any]:
 
 def _unhinted(ladder: LadderData) -> LadderData:
     """The same ladder, built anew (no columns from the fast reader)."""
-    return LadderData(
-        name=ladder.name,
-        description=ladder.description,
-        levels=ladder.levels,
-        tracks=ladder.tracks,
-        roles=ladder.roles,
-        progression_settings=ladder.progression_settings,
-        files=ladder.files,
-        sources=ladder.sources,
-    )
+    fields = ("name", "description", "levels", "tracks", "roles", "progression_settings")
+    fields += ("files", "sources")
+    return LadderData(**{field: getattr(ladder, field) for field in fields})
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)

@@ -143,14 +143,16 @@ def _container(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
+# Every part of the format the generator draws.
+EVERY_PART: dict[str, Any] = {
+    "families": 2, "declared_kinds": True, "ignores": True, "progression": True,
+    "entry_levels": True, "bands": True, "move_ignores": True,
+}  # fmt: skip
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> Any:
-    data = draw(
-        ladder_data(
-            max_roles=5, families=2, declared_kinds=True, ignores=True, progression=True,
-            entry_levels=True, bands=True, move_ignores=True,
-        )
-    )  # fmt: skip
+    data = draw(ladder_data(max_roles=5, **EVERY_PART))
     data = json.loads(json.dumps(data))  # plain dicts and lists, as a reader gives
     for _ in range(draw(st.integers(1, 3))):
         places = _places(data)

@@ -18,7 +18,7 @@ from unittest import mock
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from test_fast import _places, _same, mutated
+from test_fast import EVERY_PART, _container, _places, _same, mutated
 
 from ladders.load import json as json_reader
 from ladders.load.fast import census, fast_census, fast_read
@@ -108,9 +108,7 @@ def _with_colons(draw: st.DrawFn, data: Any) -> Any:
     for path in draw(st.lists(st.sampled_from(_places(data)), max_size=6)):
         if not path:
             continue
-        parent = data
-        for step in path[:-1]:
-            parent = parent[step]
+        parent = _container(data, path[:-1])
         if isinstance(parent, dict | list) and isinstance(parent[path[-1]], str):
             parent[path[-1]] = draw(st.sampled_from([":", "a:", ": b :"])) + parent[path[-1]]
     return data
@@ -118,13 +116,7 @@ def _with_colons(draw: st.DrawFn, data: Any) -> Any:
 
 @st.composite
 def _ladders(draw: st.DrawFn) -> Any:
-    data = draw(
-        ladder_data(
-            max_roles=6, families=2, declared_kinds=True, ignores=True, progression=True,
-            entry_levels=True, bands=True, move_ignores=True,
-        )
-        | mutated()
-    )  # fmt: skip
+    data = draw(ladder_data(max_roles=6, **EVERY_PART) | mutated())
     data = _with_colons(draw, data)
     roles = data.get("roles") if isinstance(data, dict) else None
     if isinstance(roles, dict) and roles and draw(st.booleans()):
@@ -177,9 +169,9 @@ def _texts(draw: st.DrawFn) -> str:
     written = _objects(data)
     if draw(st.booleans()):  # a member written twice: the same value, or another
         objects = [
-            _container(written, path)
+            _written_at(written, path)
             for path in _places(data)
-            if isinstance(_container(data, path), dict) and _container(data, path)
+            if isinstance(_written_at(data, path), dict) and _written_at(data, path)
         ]
         if objects:
             members = draw(st.sampled_from(objects))
@@ -189,7 +181,8 @@ def _texts(draw: st.DrawFn) -> str:
     return draw(_written(written))
 
 
-def _container(data: Any, path: tuple[Any, ...]) -> Any:
+def _written_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The part at ``path`` of what :func:`_objects` gave for ``data``."""
     for step in path:
         data = data[step] if not isinstance(data, _Object) else data[_at(data, step)][1]
     return data
