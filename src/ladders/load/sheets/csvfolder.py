@@ -21,7 +21,11 @@ __all__ = [
 
 
 def _csv_text(cell: str) -> str | None:
-    return _lines(unprotect(cell)) if cell else None
+    if not cell:
+        return None
+    if cell[0] != "'" and "\r" not in cell:  # most cells: nothing to undo
+        return cell
+    return _lines(unprotect(cell))
 
 
 def _csv_blank(cells: Sequence[str]) -> bool:
