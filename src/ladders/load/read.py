@@ -106,10 +106,13 @@ def read_ladder_text(
     found = _UNREAD
     try:
         if fmt == "yaml":
-            from ladders.load.yaml import read_yaml  # YAML only
+            from ladders.load.yaml import read_yaml_located  # YAML only
 
-            data, marks, problems = read_yaml(text)
-            source = SourceMap(name, data, marks)
+            data, marks, problems, located = read_yaml_located(text)
+            if located is None:
+                source = SourceMap(name, data, marks)
+            else:
+                source = SourceMap(name, data, locate=located.walk)
         else:
             from ladders.load.json import JsonLocator, json_marks, read_json  # JSON only
 

@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ladders.load.fast import Plain
 
-__all__ = ["CellMarks", "KeyMarks", "Marks", "Path", "SourceMap", "Sources", "TableMarks"]
+__all__ = [
+    "CellMarks",
+    "KeyMarks",
+    "Marks",
+    "Path",
+    "SourceMap",
+    "Sources",
+    "TableMarks",
+    "walk_marks",
+]
 
 #: key -> (key line, key column, value line, value column), 0-based
 KeyMarks = dict[Any, tuple[int, int, int, int]]
@@ -84,28 +93,7 @@ class SourceMap:
             except Exception:  # positions are a courtesy: never fail a report over them
                 return (0, 0, None), None
         data, marks = self._table()
-        here: _Here = (0, 0, None)
-        key_pos: _Here | None = None
-        node = data
-        for step in path:
-            table = marks.get(id(node))
-            if isinstance(node, Mapping) and isinstance(table, dict) and step in table:
-                mark = table[step]
-                file = mark[4] if len(mark) > 4 else here[2]
-                key_pos, here = (mark[0], mark[1], file), (mark[2], mark[3], file)
-                node = node[step]
-            elif (
-                isinstance(node, list)
-                and isinstance(table, list)
-                and isinstance(step, int)
-                and 0 <= step < len(table)
-            ):
-                item = table[step]
-                key_pos = here = (item[0], item[1], item[2] if len(item) > 2 else here[2])
-                node = node[step]
-            else:
-                return here, key_pos
-        return here, key_pos
+        return walk_marks(data, marks, path)
 
     def key(self, path: Path) -> tuple[int, int]:
         """1-based (line, column) of the key (or list item) that ``path`` ends with."""
@@ -142,6 +130,33 @@ class SourceMap:
         """
         if self._compute is not None or self._locate is not None:
             self._data = None
+
+
+def walk_marks(data: Any, marks: Marks | TableMarks, path: Path) -> tuple[_Here, _Here | None]:
+    """Position (and file, if marked) of the deepest node on ``path`` in ``data`` that
+    exists, and of its key/item, 0-based, from the marks of ``data``'s containers."""
+    here: _Here = (0, 0, None)
+    key_pos: _Here | None = None
+    node = data
+    for step in path:
+        table = marks.get(id(node))
+        if isinstance(node, Mapping) and isinstance(table, dict) and step in table:
+            mark = table[step]
+            file = mark[4] if len(mark) > 4 else here[2]
+            key_pos, here = (mark[0], mark[1], file), (mark[2], mark[3], file)
+            node = node[step]
+        elif (
+            isinstance(node, list)
+            and isinstance(table, list)
+            and isinstance(step, int)
+            and 0 <= step < len(table)
+        ):
+            item = table[step]
+            key_pos = here = (item[0], item[1], item[2] if len(item) > 2 else here[2])
+            node = node[step]
+        else:
+            return here, key_pos
+    return here, key_pos
 
 
 class Sources:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
 from yaml.events import (
@@ -32,7 +32,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from ladders.load.source import KeyMarks, Marks
+from ladders.load.source import KeyMarks, Marks, Path, walk_marks
 from ladders.load.text import MAX_DEPTH, Fatal, Problem, fatal
 
 try:  # libyaml's parser; PyYAML's wheels ship it
@@ -40,7 +40,7 @@ try:  # libyaml's parser; PyYAML's wheels ship it
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml: slower, same events
     from yaml import Loader as _Parser  # type: ignore[assignment]
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "read_yaml"]
+__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "YamlLocator", "read_yaml", "read_yaml_located"]
 
 #: nodes that following aliases may add to what is written before LAD005
 MAX_ALIAS_NODES = 100_000
@@ -227,6 +227,16 @@ def _read(text: str) -> tuple[Any, Marks, list[Problem]]:
     return _read_general(text)
 
 
+class _Roles(NamedTuple):
+    """The root's ``roles`` mapping as :func:`_read_plain` read it lazily: the roles, and
+    where in the text the line of each role's key starts (in the mapping's order), and
+    where the mapping ends."""
+
+    data: dict[str, Any]
+    starts: list[int]
+    end: int
+
+
 class _NotPlain(Exception):
     """Something :func:`_read_plain` leaves to :func:`_read_general`."""
 
@@ -234,7 +244,9 @@ class _NotPlain(Exception):
 _NOT_PLAIN = _NotPlain()
 
 
-def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
+def _read_plain(
+    text: str, lazy: list[_Roles] | None = None
+) -> tuple[Any, Marks, list[Problem]] | None:
     """What :func:`_read_general` gives for a text without anchors or tags, faster.
 
     Most ladder files are mappings and sequences of plain scalars and nothing else. This
@@ -245,6 +257,10 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
     it answers ``None`` and the general reader reads the text again, so findings and
     errors come from one place. A test compares the two readers on generated and mutated
     texts.
+
+    ``lazy``: the roles of a root ``roles`` mapping are read without marks, but for the
+    role keys, and what :class:`YamlLocator` needs to read a role's marks later is
+    appended to it (a :class:`_Roles`).
     """
     parser = _Parser(text)
     get_event = parser.get_event
@@ -254,12 +270,14 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
     keys: dict[str, str] = {}
     same_key = keys.setdefault
 
-    def mapping(context: int, opened: int) -> dict[str, Any]:
+    def mapping(context: int, opened: int, marked: bool = True) -> dict[str, Any]:
+        """A mapping; ``marked``: with its marks (and those of what it holds)."""
         if opened >= MAX_DEPTH:
             raise _NOT_PLAIN
         data: dict[str, Any] = {}
         table: KeyMarks = {}
-        marks[id(data)] = table
+        if marked:
+            marks[id(data)] = table
         value: Any
         while True:
             event: Any = get_event()
@@ -275,35 +293,89 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
             at = event.start_mark
             event = get_event()
             cls = event.__class__
-            start = event.start_mark
             own = context or key_context(key, _TEXT)
             if cls is not ScalarEvent:
-                value = nested(cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1)
+                if cls is MappingStartEvent and key == "roles" and opened == 0 and lazy is not None:
+                    value = roles()
+                else:
+                    value = nested(
+                        cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1, marked
+                    )
             elif own == _TEXT and event.implicit[0]:
                 value = event.value or None
             else:
                 value = _scalar(event, own)
             data[key] = value
-            table[key] = (at.line, at.column, start.line, start.column)
+            if marked:
+                start = event.start_mark
+                table[key] = (at.line, at.column, start.line, start.column)
 
-    def nested(cls: type, context: int, opened: int) -> Any:
-        """The mapping or sequence that starts (its start event's class), else an alias."""
-        if cls is MappingStartEvent:
-            return mapping(context, opened)
-        if cls is SequenceStartEvent:
-            return sequence(context, opened)
-        raise _NOT_PLAIN  # an alias
-
-    def sequence(context: int, opened: int) -> list[Any]:
-        if opened >= MAX_DEPTH:
-            raise _NOT_PLAIN
-        data: list[Any] = []
-        table: list[tuple[int, int]] = []
+    def roles() -> dict[str, Any]:
+        """The root's ``roles`` mapping, lazily: only its keys are marked."""
+        data: dict[str, Any] = {}
+        table: KeyMarks = {}
         marks[id(data)] = table
-        append, mark = data.append, table.append
+        starts: list[int] = []  # where the line of each role's key starts
         value: Any
         while True:
             event: Any = get_event()
+            cls = event.__class__
+            if cls is not ScalarEvent:
+                if cls is MappingEndEvent:
+                    end = event.start_mark.index
+                    lazy.append(_Roles(data, starts, end))  # type: ignore[union-attr]
+                    return data
+                raise _NOT_PLAIN
+            key = event.value
+            if key in data:
+                raise _NOT_PLAIN
+            at = event.start_mark
+            starts.append(at.index - at.column)
+            event = get_event()
+            cls = event.__class__
+            own = key_context(key, _TEXT)  # as mapping() reads any value
+            if cls is not ScalarEvent:
+                value = nested(cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, 2, False)
+            elif own == _TEXT and event.implicit[0]:
+                value = event.value or None
+            else:
+                value = _scalar(event, own)
+            start = event.start_mark
+            data[key] = value
+            table[key] = (at.line, at.column, start.line, start.column)
+
+    def nested(cls: type, context: int, opened: int, marked: bool = True) -> Any:
+        """The mapping or sequence that starts (its start event's class), else an alias."""
+        if cls is MappingStartEvent:
+            return mapping(context, opened, marked)
+        if cls is SequenceStartEvent:
+            return sequence(context, opened, marked)
+        raise _NOT_PLAIN  # an alias
+
+    def sequence(context: int, opened: int, marked: bool = True) -> list[Any]:
+        if opened >= MAX_DEPTH:
+            raise _NOT_PLAIN
+        data: list[Any] = []
+        append = data.append
+        value: Any
+        if not marked:
+            while True:
+                event: Any = get_event()
+                cls = event.__class__
+                if cls is ScalarEvent:
+                    if context == _TEXT and event.implicit[0]:
+                        append(event.value or None)
+                    else:
+                        append(_scalar(event, context))
+                elif cls is SequenceEndEvent:
+                    return data
+                else:
+                    append(nested(cls, context, opened + 1, False))
+        table: list[tuple[int, int]] = []
+        marks[id(data)] = table
+        mark = table.append
+        while True:
+            event = get_event()
             cls = event.__class__
             if cls is ScalarEvent:
                 if context == _TEXT and event.implicit[0]:
@@ -336,6 +408,100 @@ def _read_plain(text: str) -> tuple[Any, Marks, list[Problem]] | None:
     finally:
         parser.dispose()
     return root, marks, []
+
+
+_Here = tuple[int, int, "str | None"]
+
+
+def read_yaml_located(text: str) -> tuple[Any, Marks, list[Problem], YamlLocator | None]:
+    """:func:`read_yaml`, leaving the marks inside each role to be read when asked for.
+
+    Most of a ladder is its roles, and most of the marks a reader makes are inside them;
+    a check needs a few, or none. For a text the plain reader reads whole, with a
+    ``roles`` mapping at its root, those are not made: the marks given then stop at the
+    role keys, and the :class:`YamlLocator` given with them answers every position (as
+    the full marks would). Else the locator is ``None`` and the marks are whole.
+    """
+    if "&" in text or "!" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        data, marks, problems = read_yaml(text)
+        return data, marks, problems, None
+    lazy: list[_Roles] = []
+    found = _read_plain(text, lazy)
+    if found is None:
+        data, marks, problems = _read_general(text)
+        return data, marks, problems, None
+    data, marks, problems = found
+    if not lazy:  # no roles mapping at the root: all is marked
+        return data, marks, problems, None
+    return data, marks, problems, YamlLocator(text, data, marks, lazy[0])
+
+
+class YamlLocator:
+    """Positions in a YAML text read by :func:`read_yaml_located`: the marks of a role are
+    read when a position inside it is first asked for, from that role's own lines.
+
+    A role's lines are those from the line of its key to the line of the next role's
+    key (or the end of the ``roles`` mapping); read alone (indented as they are, which
+    YAML allows), they are the role, with lines counted from its key's line and columns
+    as in the file. Whether they are is checked: what they read as must be one mapping of
+    that role's key to what the whole text gave for it. Where it is not (roles written on
+    one line, ``{a: ..., b: ...}``), the whole text is read again with all its marks, as
+    :func:`read_yaml` would have. A test holds every position to :func:`read_yaml`'s.
+
+    >>> text = "roles:\\n  a:\\n    title: A\\n    moves: [b]\\n  b: {title: B}\\n"
+    >>> data, marks, _, locate = read_yaml_located(text)
+    >>> locate.walk(("roles", "a", "moves", 0))
+    ((3, 12, None), (3, 12, None))
+    >>> locate.walk(("roles", "b", "title"))
+    ((4, 13, None), (4, 6, None))
+    """
+
+    __slots__ = ("_data", "_marks", "_order", "_read", "_roles", "_text")
+
+    def __init__(self, text: str, data: Any, marks: Marks, roles: _Roles) -> None:
+        self._text = text
+        self._data = data
+        self._marks = marks
+        self._roles: _Roles | None = roles
+        self._order: dict[str, int] | None = None
+        #: role -> its data and marks read alone, and the line its key is on
+        self._read: dict[str, tuple[Any, Marks, int]] = {}
+
+    def walk(self, path: Path) -> tuple[_Here, _Here | None]:
+        """As :meth:`SourceMap._walk <ladders.load.source.SourceMap>`: the position of the
+        deepest node on ``path`` that exists, and of its key or item, 0-based."""
+        roles = self._roles
+        if roles is not None and len(path) > 2 and path[0] == "roles":
+            role = path[1]
+            if isinstance(role, str) and role in roles.data:
+                read = self._read.get(role) or self._role(roles, role)
+                if read is not None:
+                    data, marks, line = read
+                    here, key = walk_marks(data, marks, path[1:])
+                    if key is not None:
+                        key = (key[0] + line, key[1], key[2])
+                    return (here[0] + line, here[1], here[2]), key
+                return self.walk(path)  # read again whole, with all marks
+        return walk_marks(self._data, self._marks, path)
+
+    def _role(self, roles: _Roles, role: str) -> tuple[Any, Marks, int] | None:
+        if self._order is None:
+            self._order = {key: number for number, key in enumerate(roles.data)}
+        number = self._order[role]
+        starts = roles.starts
+        end = starts[number + 1] if number + 1 < len(starts) else roles.end
+        found = _read_plain(self._text[starts[number] : end])
+        if found is not None:
+            data, marks, _ = found
+            if data == {role: roles.data[role]}:
+                line = self._marks[id(roles.data)][role][0]  # type: ignore[call-overload]
+                read = self._read[role] = (data, marks, line)
+                return read
+        whole = _read_plain(self._text)  # as it was read lazily, so it reads whole too
+        if whole is not None:
+            self._data, self._marks, _ = whole
+        self._roles = None
+        return None
 
 
 def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
