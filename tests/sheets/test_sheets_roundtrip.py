@@ -18,6 +18,7 @@ from ladders.check import check_file
 from ladders.exchange.data import ladder_data
 from ladders.exchange.tables import csv_texts, import_csv, write_csv_folder
 from ladders.exchange.xlsx import SHEET_ORDER, write_workbook
+from ladders.load.sheets.csvfolder import read_tables
 
 from .conftest import DATA, EXAMPLES, keys
 
@@ -269,3 +270,40 @@ def test_any_ladder_reads_back_the_same(tmp_path_factory: Any, data: dict[str, A
     for root in written(ladder, tmp_path):
         loaded = ladders.load(root)
         assert ladder_data(loaded) == expected, root.name
+
+
+def _both_ways(texts: dict[str, str | None]) -> None:
+    """Tables read without positions give what they give with them, but for the marks."""
+    marked = read_tables(texts, derive=True)
+    bare = read_tables(texts, derive=True, positions=False)
+    assert bare.data == marked.data
+    assert bare.findings == marked.findings
+    assert [bare.columns.get(id(f)) for f in bare.findings] == [
+        marked.columns.get(id(f)) for f in marked.findings
+    ]
+    for role in bare.data.get("roles", {}):  # no marks were kept: nothing is located
+        assert bare.source.key_at(("roles", role)) == ("<tables>", 1, 1)
+
+
+@settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(ladder_datas())
+def test_tables_read_without_positions_give_the_same_data_and_findings(
+    data: dict[str, Any],
+) -> None:
+    ladder = ladders.loads(json.dumps(data), format="json")
+    _both_ways({name.removesuffix(".csv"): text for name, text in csv_texts(ladder).items()})
+
+
+def test_faulty_tables_read_without_positions_give_the_same_findings() -> None:
+    _both_ways(
+        {
+            "roles": "id,title,track,level,entry,colour,track_kind\n"
+            "a,A,ic,L1,maybe,red,technical\na,A again,ic,L1,,,technical\n,no id,ic,L1,,,\n",
+            "moves": "from,to,kind,ignore\na,b,lateral,LAD999\nnobody,a,,\n,a,,\n",
+        }
+    )

@@ -317,7 +317,9 @@ def import_csv(
         "bands": bands,
     }
     with collector_paused():  # many small objects, no cycles: the collector would only cost
-        tables = read_tables(texts, derive=True)
+        # Without positions: the findings have their cells, and only a value that is not
+        # true or false (below) needs the marks: the tables are read again for it.
+        tables = read_tables(texts, derive=True, positions=False)
     for found in sorted(tables.findings):
         if found.severity != "error":
             continue
@@ -329,6 +331,8 @@ def import_csv(
         for step in path:
             value = value[step]
         if not isinstance(value, bool):
+            with collector_paused():  # read again, with the positions left out above
+                tables = read_tables(texts, derive=True)
             file, line, _ = tables.source.value_at(path)
             raise CsvError(f"{file} row {line}, {path[-1]}: {value!r} is not true or false")
     data: dict[str, Any] = {"version": 1, **tables.data}

@@ -63,20 +63,26 @@ def _guarded_csv(text: str, label: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def read_tables(
-    texts: Mapping[str, str | None], folder: str = "", *, derive: bool = False
+    texts: Mapping[str, str | None],
+    folder: str = "",
+    *,
+    derive: bool = False,
+    positions: bool = True,
 ) -> Tables:
     """Ladder data from CSV texts by table name (``"roles"`` -> its text).
 
     Positions are in ``folder/NAME.csv``. ``derive``: without a levels or tracks table,
     take levels (ordered by ``level_rank``) and track kinds (``track_kind``) from the
-    roles, as ``import-csv`` always has.
+    roles, as ``import-csv`` always has. ``positions=False``: the source map has no
+    marks (every position is line 1), for a caller that uses only the data and the
+    findings (which have their cells all the same).
 
     >>> tables = read_tables({"levels": "id\\nL1\\n", "tracks": "id,kind\\nic,technical\\n",
     ...     "roles": "id,title,track,level\\ndev,Developer,ic,L1\\n"})
     >>> tables.data["roles"], tables.findings
     ({'dev': {'title': 'Developer', 'track': 'ic', 'level': 'L1'}}, [])
     """
-    builder = _Builder(folder or "<tables>", derive)
+    builder = _Builder(folder or "<tables>", derive, positions=positions)
     files: list[str] = []
     for name in TABLES:
         text = texts.get(name)

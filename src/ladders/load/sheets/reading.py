@@ -67,10 +67,11 @@ Cell = tuple[str, int, int]  # (file, line, column), 1-based
 class _Reading:
     """Reads a table's header and rows, keeping marks and findings (the base of _Builder)."""
 
-    def __init__(self, book: str, derive: bool = False) -> None:
+    def __init__(self, book: str, derive: bool = False, *, positions: bool = True) -> None:
         self.book = book  # the workbook or folder: where findings about it as a whole go
         self.data: dict[str, Any] = {}
         self.marks: TableMarks = {}
+        self.positions = positions  # else no marks are kept (findings keep their cells)
         self.findings: list[Finding] = []
         self.columns: dict[int, str] = {}
         self.unreadable: set[str] = set()
@@ -85,6 +86,8 @@ class _Reading:
     # -- marks and findings
 
     def key(self, container: dict[str, Any], key: Any, at: Cell, value: Cell | None = None) -> None:
+        if not self.positions:
+            return
         marks = self.marks
         table = marks.get(id(container))
         if table is None:
@@ -95,6 +98,8 @@ class _Reading:
         cells[key] = (at[1] - 1, at[2] - 1, to[1] - 1, to[2] - 1, at[0])
 
     def item(self, container: list[Any], at: Cell) -> None:
+        if not self.positions:
+            return
         table = self.marks.setdefault(id(container), [])
         assert isinstance(table, list)
         table.append((at[1] - 1, at[2] - 1, at[0]))
