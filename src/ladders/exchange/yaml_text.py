@@ -88,7 +88,7 @@ def _nested(value: Any) -> bool:
     cls = value.__class__
     if cls in _FLAT:
         return False
-    if cls is dict or isinstance(value, Mapping):
+    if cls is dict or (cls is not list and cls is not tuple and isinstance(value, Mapping)):
         return bool(value)
     return isinstance(value, list | tuple) and any(
         item.__class__ not in _FLAT and isinstance(item, Mapping | list | tuple) and item
@@ -97,16 +97,32 @@ def _nested(value: Any) -> bool:
 
 
 def _block(value: Any, indent: str, out: list[str], cache: dict[str, str]) -> None:
-    if value.__class__ is dict or isinstance(value, Mapping):
+    known = cache.get  # a string already written (never empty: "" is written '""')
+    cls = value.__class__
+    if cls is dict or (cls is not list and cls is not tuple and isinstance(value, Mapping)):
         for key, item in value.items():
-            if _nested(item):
+            written = known(item) if item.__class__ is str else None
+            if written is not None:  # most values: a string written before
+                out.append(f"{indent}{known(key) or _scalar(key, cache)}: {written}\n")
+            elif _nested(item):
                 out.append(f"{indent}{_scalar(key, cache)}:\n")
                 _block(item, indent + "  ", out, cache)
             else:
                 out.append(f"{indent}{_scalar(key, cache)}: {_flow(item, cache)}\n")
     elif isinstance(value, list | tuple):
         for item in value:
-            if _nested(item):
+            if item.__class__ is dict and item and _FLAT.issuperset(map(type, item.values())):
+                # A mapping of scalars (a move such as {to: x, kind: lateral}): its lines
+                # as _block writes them, the first one after "- ".
+                lead = f"{indent}- "
+                for key, flat in item.items():
+                    written = known(flat) if flat.__class__ is str else None
+                    out.append(
+                        f"{lead}{known(key) or _scalar(key, cache)}: "
+                        f"{written or _scalar(flat, cache)}\n"
+                    )
+                    lead = f"{indent}  "
+            elif _nested(item):
                 lines: list[str] = []
                 _block(item, indent + "  ", lines, cache)
                 lines[0] = f"{indent}- {lines[0][len(indent) + 2 :]}"
