@@ -82,6 +82,54 @@ def test_routes_are_every_simple_path_shortest_first_in_file_order(
     assert found == brute_force_routes(ladder, start, to, avoid, limit)
 
 
+def graph_steps(ladder: Ladder, source: str, target: str) -> ladders.query.Step:
+    """A move as ``ladder.graph``'s edge says it (the networkx view, the reference)."""
+    edge = ladder.graph.edges[source, target]
+    return ladders.query.Step(source, target, edge["kind"], edge["criteria"], edge["implied"])
+
+
+@settings(
+    max_examples=150,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    ladder_strategy(max_roles=9, max_moves=4, families=2, progression=True)
+    | ladder_strategy(max_roles=9, max_moves=3, families=2, declared_kinds=True),
+    st.data(),
+)
+def test_moves_and_route_moves_are_the_graph_s_edges(ladder: Ladder, data: st.DataObject) -> None:
+    """Moves and routes are worked out from the index; they are the graph's edges."""
+    for role in ladder.roles:
+        want = tuple(graph_steps(ladder, role, t) for t in ladder.graph.successors(role))
+        assert ladders.query.moves(ladder, role) == want
+    start = data.draw(st.sampled_from(sorted(ladder.roles)), label="start")
+    for route in itertools.islice(ladder.routes(start), 5):
+        assert route.moves == tuple(
+            graph_steps(ladder, a, b) for a, b in itertools.pairwise(route.roles)
+        )
+
+
+def test_a_target_listed_twice_is_one_move_with_the_first_listing_s_criteria() -> None:
+    ladder = ladders.loads(
+        "levels: [L1, L2]\ntracks: {ic: technical, m: management}\n"
+        "progression: {promote: true}\nroles:\n"
+        "  a: {title: A, track: ic, level: L1, family: f, moves: [{to: b, criteria: [first]},"
+        " {to: c}, {to: b, criteria: [second]}]}\n"
+        "  b: {title: B, track: m, level: L2, family: f}\n"
+        "  c: {title: C, track: ic, level: L1, family: f}\n"
+        "  d: {title: D, track: ic, level: L2, family: f}\n"
+    )
+    found = ladders.query.moves(ladder, "a")
+    assert found == tuple(graph_steps(ladder, "a", t) for t in ladder.graph.successors("a"))
+    assert [(s.target, s.criteria, s.implied) for s in found] == [
+        ("b", ("first",), False),
+        ("c", (), False),
+        ("d", (), True),  # implied by promote, after the written moves
+    ]
+
+
 def test_each_route_has_its_moves_and_kinds() -> None:
     ladder = ladders.loads(_lattice_text(3, 2))
     route = next(iter(ladder.routes("r0_0", "r2_1")))

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ladders.errors import UsageError
-from ladders.exchange.networkx import CRITERIA, IMPLIED, KIND
+from ladders.model import move_kind
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -176,13 +176,37 @@ def require_role(ladder: Ladder, role: str) -> None:
         raise UsageError(f"no role {role!r} in the ladder{hint}")
 
 
-def _step(ladder: Ladder, source: str, target: str) -> Step:
-    edge = ladder.graph.edges[source, target]
-    return Step(source, target, edge[KIND], edge[CRITERIA], edge[IMPLIED])
+def _out(ladder: Ladder, role: str) -> dict[str, int]:
+    """The roles ``role`` moves to, each once, with the edge (in ``ladder.index``) of its
+    first move there: written moves in file order, then implied ones. These are the
+    successors of ``ladder.graph`` and their edges, without building the graph (or
+    importing networkx)."""
+    index = ladder.index
+    ids, targets, offsets = index.ids, index.targets, index.offsets
+    number = index.position[role]
+    found: dict[str, int] = {}
+    for edge in range(offsets[number], offsets[number + 1]):
+        found.setdefault(ids[targets[edge]], edge)
+    return found
+
+
+def _step(ladder: Ladder, source: str, target: str, edge: int) -> Step:
+    """The move ``edge`` from ``source`` to ``target`` (as ``ladder.graph``'s edge says it)."""
+    index = ladder.index
+    to = index.position[target]
+    kind = move_kind(index.rank[index.position[source]], index.rank[to], bool(index.management[to]))
+    item = index.item_of(edge)
+    if item < 0:
+        return Step(source, target, kind, (), True)
+    spec = ladder.roles[source].move_specs[item]
+    return Step(source, target, kind, () if isinstance(spec, str) else spec.criteria, False)
 
 
 def _steps(ladder: Ladder, roles: tuple[str, ...]) -> tuple[Step, ...]:
-    return tuple(_step(ladder, source, target) for source, target in itertools.pairwise(roles))
+    return tuple(
+        _step(ladder, source, target, _out(ladder, source)[target])
+        for source, target in itertools.pairwise(roles)
+    )
 
 
 def routes(
@@ -279,7 +303,7 @@ class _RouteGraph:
             out = []
             role = self.ids[number]
             if role != self.to:
-                for target in self.ladder.graph.successors(role):
+                for target in _out(self.ladder, role):
                     found = self.number.get(target)
                     if found is None:
                         if not self._useful(target):
@@ -398,8 +422,7 @@ def ceiling(ladder: Ladder, role: str, *, avoid_management: bool = False) -> Cei
 def moves(ladder: Ladder, role: str) -> tuple[Step, ...]:
     """Every move out of ``role`` (once per target), written in file order, then implied."""
     require_role(ladder, role)
-    graph = ladder.graph
-    return tuple(_step(ladder, role, target) for target in graph.successors(role))
+    return tuple(_step(ladder, role, target, edge) for target, edge in _out(ladder, role).items())
 
 
 def next_steps(ladder: Ladder, role: str) -> dict[MoveKind, tuple[Step, ...]]:
