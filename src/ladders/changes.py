@@ -385,6 +385,12 @@ def diff(
     old_implied, new_implied = _implied(old), _implied(new)
     for role_id, new_role in new.roles.items():
         old_role = old.roles.get(role_id)
+        if (
+            old_role is not None
+            and old_role.__dict__ == new_role.__dict__  # every field the same, at C speed
+            and old_implied.get(role_id) == new_implied.get(role_id)
+        ):
+            continue  # most roles: nothing of them changed
         new_moves = _moves(new_role, new_implied.get(role_id, ()))
         if old_role is None:
             moves_added.extend((role_id, target) for target in new_moves)
