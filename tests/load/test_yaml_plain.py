@@ -113,6 +113,10 @@ def test_yaml_noise_is_read_alike(text: str) -> None:
         "entry: true\npromote: 'true'\nswitch: no\nversion: 1\n",
         "metadata: {a: [1, 2.5, .inf, -.inf, .nan, 0x1F, 0o17, null, true]}\n",
         "metadata: {entry: yes, deep: [{version: '2'}]}\n",
+        # ids named as fields: read as any id (their values take no context from them)
+        "roles:\n  min: {title: 2024, entry: true}\n  roles: {entry: false, moves: [min]}\n",
+        "tracks:\n  metadata: {kind: technical, bands: {min: {min: 1, max: 2.5}}}\n",
+        "roles: {version: 1.0, entry: [true]}\n",
         "metadata: [{a: 1, b: [true, [2]]}, [{c: 0x10}]]\n",
         "roles:\n  a: {entry: false, moves: [b, {to: c, kind: lateral}]}\n",
         "1: one\n2.5: two\ntrue: three\n",
@@ -149,3 +153,24 @@ def test_a_key_is_one_string_however_often_it_is_written() -> None:
     data, _, _ = read_yaml("a: {title: x}\nb: {title: y}\n")
     first, second = (next(iter(role)) for role in data.values())
     assert first is second
+
+
+@pytest.mark.parametrize("anchored", [False, True])
+def test_an_id_named_as_a_field_is_read_as_any_id(anchored: bool) -> None:
+    """A role, track or level id that is also a field's name (``min``, ``metadata``,
+    ``version``) gives its value no context: a title stays text. Both readers (an
+    anchor sends the text to the general one)."""
+    text = (
+        "roles:\n  min: {title: 2024, entry: true}\n  metadata: {title: 1.5}\n"
+        "  roles: {entry: false, moves: [min]}\n"
+        "tracks:\n  version: {kind: technical, bands: {min: {min: 1, max: 2.5}}}\n"
+    )
+    if anchored:
+        text += "name: &a x\n"
+    data, _, problems = read_yaml(text)
+    assert problems == []
+    roles = data["roles"]
+    assert roles["min"] == {"title": "2024", "entry": True}
+    assert roles["metadata"] == {"title": "1.5"}
+    assert roles["roles"] == {"entry": False, "moves": ["min"]}
+    assert data["tracks"]["version"]["bands"] == {"min": {"min": 1, "max": 2.5}}

@@ -70,6 +70,10 @@ _KEY_CONTEXT = {
     "min": _CORE_VALUE,  # of a band: numbers
     "max": _CORE_VALUE,
 }
+# The keys whose mapping is keyed by ids (roles, tracks, a track's bands by level): a
+# key of that mapping is an id, never the field of the same name (a role "metadata" or
+# a level "min" is read as any other), so it gives its value no context.
+_ID_KEYS = frozenset(("roles", "tracks", "bands"))
 
 
 def _core_scalar(text: str) -> Any:
@@ -116,6 +120,7 @@ class _Frame:
         "anchor",
         "context",
         "data",
+        "ids",
         "is_map",
         "key",
         "key_column",
@@ -133,8 +138,10 @@ class _Frame:
         context: int,
         anchor: str | None,
         start: tuple[int, int],
+        ids: bool = False,
     ) -> None:
         self.start = start
+        self.ids = ids  # keyed by ids (see _ID_KEYS): its keys give their values no context
         self.data = data
         self.marks = marks
         self.is_map = is_map
@@ -270,8 +277,11 @@ def _read_plain(
     keys: dict[str, str] = {}
     same_key = keys.setdefault
 
-    def mapping(context: int, opened: int, marked: bool = True) -> dict[str, Any]:
-        """A mapping; ``marked``: with its marks (and those of what it holds)."""
+    def mapping(
+        context: int, opened: int, marked: bool = True, ids: bool = False
+    ) -> dict[str, Any]:
+        """A mapping; ``marked``: with its marks (and those of what it holds); ``ids``:
+        keyed by ids (see ``_ID_KEYS``)."""
         if opened >= MAX_DEPTH:
             raise _NOT_PLAIN
         data: dict[str, Any] = {}
@@ -293,13 +303,17 @@ def _read_plain(
             at = event.start_mark
             event = get_event()
             cls = event.__class__
-            own = context or key_context(key, _TEXT)
+            own = context or (_TEXT if ids else key_context(key, _TEXT))
             if cls is not ScalarEvent:
                 if cls is MappingStartEvent and key == "roles" and opened == 0 and lazy is not None:
                     value = roles()
                 else:
                     value = nested(
-                        cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, opened + 1, marked
+                        cls,
+                        _CORE_VALUE if own == _CORE_VALUE else _TEXT,
+                        opened + 1,
+                        marked,
+                        not ids and own == _TEXT and key in _ID_KEYS,
                     )
             elif own == _TEXT and event.implicit[0]:
                 value = event.value or None
@@ -333,21 +347,20 @@ def _read_plain(
             starts.append(at.index - at.column)
             event = get_event()
             cls = event.__class__
-            own = key_context(key, _TEXT)  # as mapping() reads any value
-            if cls is not ScalarEvent:
-                value = nested(cls, _CORE_VALUE if own == _CORE_VALUE else _TEXT, 2, False)
-            elif own == _TEXT and event.implicit[0]:
+            if cls is not ScalarEvent:  # (a role id gives its value no context)
+                value = nested(cls, _TEXT, 2, False)
+            elif event.implicit[0]:
                 value = event.value or None
             else:
-                value = _scalar(event, own)
+                value = _scalar(event, _TEXT)
             start = event.start_mark
             data[key] = value
             table[key] = (at.line, at.column, start.line, start.column)
 
-    def nested(cls: type, context: int, opened: int, marked: bool = True) -> Any:
+    def nested(cls: type, context: int, opened: int, marked: bool = True, ids: bool = False) -> Any:
         """The mapping or sequence that starts (its start event's class), else an alias."""
         if cls is MappingStartEvent:
-            return mapping(context, opened, marked)
+            return mapping(context, opened, marked, ids)
         if cls is SequenceStartEvent:
             return sequence(context, opened, marked)
         raise _NOT_PLAIN  # an alias
@@ -572,7 +585,7 @@ def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
                     # a value: read as its key says
                     text_key = key.__class__ is str
                     context = parent.context or (
-                        _KEY_CONTEXT.get(key, _TEXT) if text_key else _TEXT
+                        _KEY_CONTEXT.get(key, _TEXT) if text_key and not parent.ids else _TEXT
                     )
                     if context == _TEXT and event.implicit[0]:
                         value = event.value or None
@@ -638,7 +651,7 @@ def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
                 elif parent.is_map and parent.key is not _NO_KEY:
                     context = parent.context or (
                         _KEY_CONTEXT.get(parent.key, _TEXT)
-                        if isinstance(parent.key, str)
+                        if isinstance(parent.key, str) and not parent.ids
                         else _TEXT
                     )
                 else:
@@ -665,6 +678,15 @@ def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
                     # A mapping under a bool/version key is still structure; its own
                     # scalars are read by their keys again, except under metadata.
                     frame_context = _CORE_VALUE if context == _CORE_VALUE else _TEXT
+                    ids = (
+                        is_map
+                        and frame_context == _TEXT
+                        and parent is not None
+                        and parent.is_map
+                        and not parent.ids
+                        and isinstance(parent.key, str)
+                        and parent.key in _ID_KEYS
+                    )
                     stack.append(
                         _Frame(
                             data,
@@ -673,6 +695,7 @@ def _read_general(text: str) -> tuple[Any, Marks, list[Problem]]:
                             frame_context,
                             event.anchor,
                             (start.line, start.column),
+                            ids,
                         )
                     )
                     continue
