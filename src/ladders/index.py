@@ -126,10 +126,14 @@ class LadderIndex:
             )  # plain roles: no ignore, no band, every move a bare id
         else:
             levels, tracks, names, specs, entry, ignore, band = _columns(list(roles.values()))
-        #: role ids, in file order
-        self.ids: list[str] = list(roles)
-        #: role id -> its number
-        self.position: dict[str, int] = dict(zip(self.ids, range(count), strict=True))
+        if given is not None and len(given.specs) == count:
+            #: role ids, in file order
+            self.ids: list[str] = given.ids
+            #: role id -> its number
+            self.position: dict[str, int] = given.numbers
+        else:
+            self.ids = list(roles)
+            self.position = dict(zip(self.ids, range(count), strict=True))
         #: level ids, by rank
         self.levels: list[str] = [level.id for level in ladder.levels]
         #: track ids, by number

@@ -350,17 +350,22 @@ def _plain_ladder(rnd: random.Random, size: int) -> dict[str, Any]:
         lambda data: json.dumps(data, indent="\t", separators=(" ,", " :\n ")),
     ],
 )
-def test_flat_members_are_found_by_find_alone(dump: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("numbered", [False, True])
+def test_flat_members_are_found_by_find_alone(
+    dump: Any, numbered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Told that roles are flat, the locator answers as the full reader for every path
     under them, in any order, and finds every role by ``str.find`` alone (but a role whose
-    id is a field name, which the quotes and braces on the way tell apart)."""
+    id is a field name, which the quotes and braces on the way tell apart); also when it
+    is given the roles' places (as the fast reader numbered them) instead of making them."""
     rnd = random.Random(13)
     data = _plain_ladder(rnd, 200)
     text = dump(data)
     exact, marks, _ = json_marks(text)
     full = SourceMap("org.json", exact, marks)
     locator = JsonLocator(text, json.loads(text))
-    locator.flat("roles", _PLAIN_KEYS)
+    places = {role: number for number, role in enumerate(data["roles"])} if numbered else None
+    locator.flat("roles", _PLAIN_KEYS, places)
     searched: list[tuple[str, bool]] = []
     search, search_back = JsonLocator._search, JsonLocator._search_back
 

@@ -66,6 +66,9 @@ class Columns(NamedTuple):
     specs: list[tuple[str, ...]]
     #: every move's target, by role number (the role's place in the file), end to end
     targets: list[int]
+    #: the role ids in file order, and each one's number (as ``Plain.numbers``)
+    ids: list[str]
+    numbers: dict[str, int]
 
 
 _Adders = tuple[
@@ -88,6 +91,9 @@ class Plain(NamedTuple):
     tracks: Set[str]
     levels: Set[str]
     columns: Columns | None = None
+    #: role id -> its place among the file's roles, as the fast reader numbered them (a
+    #: table a JSON locator would make again; None for a plain ladder of several files)
+    numbers: dict[str, int] | None = None
 
 
 class _Doubt(Exception):
@@ -580,7 +586,7 @@ def _file(data: Any, counted: list[int] | None = None) -> tuple[LadderFile, Plai
     roles = _ids(get("roles", {}))
     names = list(roles)
     numbers = dict(zip(names, range(len(names)), strict=True))
-    index = Columns([], [], [], [], [], [])
+    index = Columns([], [], [], [], [], [], names, numbers)
     mixed: list[bool] = []
     adders: _Adders = (
         index.levels.append,
@@ -622,7 +628,7 @@ def _file(data: Any, counted: list[int] | None = None) -> tuple[LadderFile, Plai
     }
     plain = None
     if not others:
-        plain = Plain(shared[1].keys(), shared[2].keys(), None if mixed else index)
+        plain = Plain(shared[1].keys(), shared[2].keys(), None if mixed else index, numbers)
     if counted is not None:
         if ":" in "".join(chain(*shared)):  # a title, family, track or level with a colon
             counted[:] = [census(data)]  # (how many roles name it is not known: the slow way)

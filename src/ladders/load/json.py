@@ -337,6 +337,7 @@ class JsonLocator:
         "_member_keys",
         "_members",
         "_ordered",
+        "_places",
         "_roots",
         "_scan",
         "_spots",
@@ -362,6 +363,7 @@ class JsonLocator:
         self._weights: list[int] | None = None
         self._member_keys: dict[str, list[str]] = {}
         self._flat: dict[str, frozenset[str]] = {}
+        self._places: dict[str, dict[str, int]] = {}  # given by flat()
         # root member -> (offset, state) of a flat object among them, once looked into
         self._members: dict[str, tuple[int, _Ordered]] = {}
         if isinstance(data, dict):
@@ -374,15 +376,19 @@ class JsonLocator:
                 weights.append(weights[-1] + 1 + size)
             self._weights = weights
 
-    def flat(self, member: str, keys: frozenset[str]) -> None:
+    def flat(self, member: str, keys: frozenset[str], places: dict[str, int] | None = None) -> None:
         """Say that every key inside the values of the root's member ``member`` (an
         object, such as ``roles``), at any depth, is among ``keys`` (what the fast reader
         saw: :class:`~ladders.load.fast.Plain`). A member of it is then found by
         ``str.find`` alone, without counting quotes and braces on the way: with no
         backslash in the text, ``"key"`` followed by a colon is a key (the key, an id,
         starts with a letter or digit, which cannot follow a string's closing quote), and
-        inside that object, a key not among ``keys`` can only be one of its members."""
+        inside that object, a key not among ``keys`` can only be one of its members.
+        ``places``: each of its keys -> its place in the object, if at hand (else it is
+        made on first use)."""
         self._flat[member] = keys
+        if places is not None:
+            self._places[member] = places
 
     def walk(self, path: Sequence[str | int]) -> tuple[tuple[int, int, None], Any]:
         """0-based (line, column) of the deepest node on ``path`` that exists, and of its
@@ -431,6 +437,9 @@ class JsonLocator:
                     self._ordered[value] = state
                     if flat is not None:
                         self._members[str(first)] = (value, state)
+                        places = self._places.get(str(first))
+                        if places is not None and len(places) == len(keys):
+                            state.index = places
                 found = self._locate(value, state, step) if isinstance(step, str) else None
                 if found is None:
                     break
