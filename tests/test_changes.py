@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_routes import SEARCHED
 
 import ladders
 from ladders.exchange.data import ladder_data
@@ -237,12 +238,7 @@ roles:
     assert [(c.field, c.old, c.new) for c in changes] == [("implied", True, False)]
 
 
-@settings(
-    max_examples=60,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@settings(SEARCHED, max_examples=60)
 @given(
     ladder_strategy(max_roles=8, families=2, progression=True, declared_kinds=True, bands=True),
     st.data(),

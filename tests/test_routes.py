@@ -60,12 +60,16 @@ def brute_force_routes(
     return sorted(found, key=lambda p: (len(p), [order[m] for m in itertools.pairwise(p)]))
 
 
-@settings(
+#: small ladders, searched: shared by the property tests of routes and moves
+SEARCHED = settings(
     max_examples=200,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@SEARCHED
 @given(
     ladder_strategy(max_roles=9, max_moves=4, families=2)
     | ladder_strategy(max_roles=9, max_moves=2, families=2, progression=True),
@@ -88,12 +92,7 @@ def graph_steps(ladder: Ladder, source: str, target: str) -> ladders.query.Step:
     return ladders.query.Step(source, target, edge["kind"], edge["criteria"], edge["implied"])
 
 
-@settings(
-    max_examples=150,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@settings(SEARCHED, max_examples=150)
 @given(
     ladder_strategy(max_roles=9, max_moves=4, families=2, progression=True)
     | ladder_strategy(max_roles=9, max_moves=3, families=2, declared_kinds=True),

@@ -278,22 +278,30 @@ def _read_plain(
     same_key = keys.setdefault
 
     def mapping(
-        context: int, opened: int, marked: bool = True, ids: bool = False
+        context: int,
+        opened: int,
+        marked: bool = True,
+        ids: bool = False,
+        starts: list[int] | None = None,
     ) -> dict[str, Any]:
         """A mapping; ``marked``: with its marks (and those of what it holds); ``ids``:
-        keyed by ids (see ``_ID_KEYS``)."""
+        keyed by ids (see ``_ID_KEYS``); ``starts``: the root's ``roles``, read lazily
+        (its keys marked, with where each one's line starts, but not what they hold)."""
         if opened >= MAX_DEPTH:
             raise _NOT_PLAIN
         data: dict[str, Any] = {}
         table: KeyMarks = {}
         if marked:
             marks[id(data)] = table
+        inner = marked and starts is None  # whether what it holds is marked
         value: Any
         while True:
             event: Any = get_event()
             cls = event.__class__
             if cls is not ScalarEvent:
                 if cls is MappingEndEvent:
+                    if starts is not None:
+                        lazy.append(_Roles(data, starts, event.start_mark.index))  # type: ignore[union-attr]
                     return data
                 raise _NOT_PLAIN  # a mapping, a sequence or an alias as a key
             key = event.value
@@ -301,20 +309,20 @@ def _read_plain(
             if key in data:  # LAD003: the general reader's to report
                 raise _NOT_PLAIN
             at = event.start_mark
+            if starts is not None:
+                starts.append(at.index - at.column)
             event = get_event()
             cls = event.__class__
             own = context or (_TEXT if ids else key_context(key, _TEXT))
             if cls is not ScalarEvent:
-                if cls is MappingStartEvent and key == "roles" and opened == 0 and lazy is not None:
-                    value = roles()
-                else:
-                    value = nested(
-                        cls,
-                        _CORE_VALUE if own == _CORE_VALUE else _TEXT,
-                        opened + 1,
-                        marked,
-                        not ids and own == _TEXT and key in _ID_KEYS,
-                    )
+                value = nested(
+                    cls,
+                    _CORE_VALUE if own == _CORE_VALUE else _TEXT,
+                    opened + 1,
+                    inner,
+                    not ids and own == _TEXT and key in _ID_KEYS,
+                    [] if key == "roles" and opened == 0 and lazy is not None else None,
+                )
             elif own == _TEXT and event.implicit[0]:
                 value = event.value or None
             else:
@@ -324,43 +332,17 @@ def _read_plain(
                 start = event.start_mark
                 table[key] = (at.line, at.column, start.line, start.column)
 
-    def roles() -> dict[str, Any]:
-        """The root's ``roles`` mapping, lazily: only its keys are marked."""
-        data: dict[str, Any] = {}
-        table: KeyMarks = {}
-        marks[id(data)] = table
-        starts: list[int] = []  # where the line of each role's key starts
-        value: Any
-        while True:
-            event: Any = get_event()
-            cls = event.__class__
-            if cls is not ScalarEvent:
-                if cls is MappingEndEvent:
-                    end = event.start_mark.index
-                    lazy.append(_Roles(data, starts, end))  # type: ignore[union-attr]
-                    return data
-                raise _NOT_PLAIN
-            key = event.value
-            if key in data:
-                raise _NOT_PLAIN
-            at = event.start_mark
-            starts.append(at.index - at.column)
-            event = get_event()
-            cls = event.__class__
-            if cls is not ScalarEvent:  # (a role id gives its value no context)
-                value = nested(cls, _TEXT, 2, False)
-            elif event.implicit[0]:
-                value = event.value or None
-            else:
-                value = _scalar(event, _TEXT)
-            start = event.start_mark
-            data[key] = value
-            table[key] = (at.line, at.column, start.line, start.column)
-
-    def nested(cls: type, context: int, opened: int, marked: bool = True, ids: bool = False) -> Any:
+    def nested(
+        cls: type,
+        context: int,
+        opened: int,
+        marked: bool = True,
+        ids: bool = False,
+        starts: list[int] | None = None,
+    ) -> Any:
         """The mapping or sequence that starts (its start event's class), else an alias."""
         if cls is MappingStartEvent:
-            return mapping(context, opened, marked, ids)
+            return mapping(context, opened, marked, ids, starts)
         if cls is SequenceStartEvent:
             return sequence(context, opened, marked)
         raise _NOT_PLAIN  # an alias
