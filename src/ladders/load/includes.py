@@ -92,6 +92,7 @@ class Reader:
             self.findings.append(problem_finding(stop.problem, name))
             self.unsure.anything()
             return
+        del raw  # the text is what is read: the bytes (as large) need not stay meanwhile
         model, source, findings = read_ladder_text(text, name, format_of(name, text))
         self.findings.extend(findings)
         partial = None
